@@ -1,0 +1,77 @@
+package org.bookdrop;
+
+import java.time.Clock;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.bookdrop.check.BookChecker;
+import org.bookdrop.check.BookValidator;
+import org.bookdrop.load.BookTable;
+import org.bookdrop.load.BookWriter;
+import org.bookdrop.load.Database;
+import org.bookdrop.load.TableName;
+import org.bookdrop.read.BookFiles;
+import org.bookdrop.report.FileImports;
+import org.bookdrop.report.Folders;
+
+/**
+ * Builds the beans that the routes call, from the {@code bookdrop.*} and {@code cratedb.url}
+ * properties (application.properties; each can be overridden by its environment variable).
+ * The beans depend on each other (the database before the table before the writer), so they are
+ * built here in that order in plain Java rather than by one annotated method each.
+ */
+@Configuration
+public class BookdropConfiguration implements CamelConfiguration {
+
+    @PropertyInject(value = "cratedb.url", defaultValue = "")
+    private String databaseUrl;
+
+    @PropertyInject("bookdrop.table")
+    private String table;
+
+    @PropertyInject("bookdrop.batch-size")
+    private int batchSize;
+
+    @PropertyInject("bookdrop.pool-size")
+    private int poolSize;
+
+    @PropertyInject("bookdrop.inbox")
+    private String inbox;
+
+    @PropertyInject("bookdrop.done-folder")
+    private String doneFolder;
+
+    @PropertyInject("bookdrop.error-folder")
+    private String errorFolder;
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        Database database = Database.open(databaseUrl, poolSize);
+        closeWithCamel(camel, database);
+        BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table));
+        books.createIfMissing();
+        Folders folders = Folders.of(inbox, doneFolder, errorFolder);
+
+        Registry registry = camel.getRegistry();
+        registry.bind("folders", folders);
+        registry.bind("fileImports", new FileImports(folders, Clock.systemUTC()));
+        registry.bind("bookFiles", new BookFiles(batchSize));
+        registry.bind("bookChecker", new BookChecker(new BookValidator()));
+        registry.bind("bookWriter", new BookWriter(database.dataSource(), books.name()));
+        registry.bind("bookTable", books);
+    }
+
+    /** Camel stops its services after its routes, so no route still writes when the pool closes. */
+    private static void closeWithCamel(CamelContext camel, AutoCloseable resource) throws Exception {
+        camel.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                resource.close();
+            }
+        }, true, true);
+    }
+}

@@ -1,0 +1,28 @@
+package org.bookdrop.load;
+
+import java.util.List;
+import java.util.Optional;
+
+/** CrateDB: the schema of CrateDB's own tutorial, and an explicit refresh after a file. */
+public final class CrateDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "CrateDB";
+    }
+
+    @Override
+    public List<String> createTable(TableName table) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + table.quoted() + " ("
+                + "id TEXT PRIMARY KEY, "
+                + "publication_date TIMESTAMP, "
+                + "title TEXT INDEX USING FULLTEXT WITH (analyzer = 'english'), "
+                + "author TEXT, "
+                + "categories ARRAY(TEXT))");
+    }
+
+    @Override
+    public Optional<String> refresh(TableName table) {
+        return Optional.of("REFRESH TABLE " + table.quoted());
+    }
+}

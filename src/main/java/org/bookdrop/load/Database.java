@@ -1,0 +1,92 @@
+package org.bookdrop.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database bookdrop loads into: the CrateDB cluster a JDBC URL names, or, when none is
+ * configured, a PostgreSQL server that bookdrop starts for itself so that it works out of the box.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final EmbeddedPostgres embedded;
+
+    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        try (Connection connection = dataSource.getConnection()) {
+            this.dialect = Dialect.of(connection);
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new IllegalStateException("cannot reach the database at " + JdbcUrls.redact(dataSource.getJdbcUrl())
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param jdbcUrl  e.g. {@code jdbc:postgresql://localhost:5432/doc?user=crate}; blank to start
+     *                 an embedded PostgreSQL instead
+     * @param poolSize connections kept open, one per parallel writer
+     */
+    public static Database open(String jdbcUrl, int poolSize) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            return startEmbedded(poolSize);
+        }
+        LOG.info("Connecting to {}", JdbcUrls.redact(jdbcUrl));
+        return new Database(pool(jdbcUrl, poolSize), null);
+    }
+
+    private static Database startEmbedded(int poolSize) {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        LOG.info("No CRATEDB_URL is set, so bookdrop started its own PostgreSQL at {} (its data is deleted when "
+                + "bookdrop stops). To load into CrateDB, set CRATEDB_URL, e.g. "
+                + "CRATEDB_URL=jdbc:postgresql://localhost:5432/doc?user=crate", url);
+        return new Database(pool(url, poolSize), postgres);
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("bookdrop");
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(poolSize);
+        // CrateDB has no transactions: every statement stands on its own (shared/CRATEDB.md).
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() throws IOException {
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.bookdrop.load;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PostgreSQL, for running without a CrateDB: the same columns, an English full-text index on the
+ * title, and nothing to refresh since a committed row is visible at once.
+ */
+public final class PostgresDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public List<String> createTable(TableName table) {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + table.quoted() + " ("
+                        + "id TEXT PRIMARY KEY, "
+                        + "publication_date TIMESTAMP, "
+                        + "title TEXT, "
+                        + "author TEXT, "
+                        + "categories TEXT[])",
+                "CREATE INDEX IF NOT EXISTS \"" + table.table() + "_title_fulltext\" ON " + table.quoted()
+                        + " USING gin (to_tsvector('english', title))");
+    }
+
+    @Override
+    public Optional<String> refresh(TableName table) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,72 @@
+package org.bookdrop.e2e;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads back what bookdrop wrote, straight from the database with plain JDBC. */
+final class BookRows {
+
+    record Row(String id, String title, String author, LocalDateTime publicationDate, List<String> categories) {
+    }
+
+    private final String jdbcUrl;
+    private final String table;
+
+    BookRows(String jdbcUrl, String table) {
+        this.jdbcUrl = jdbcUrl;
+        this.table = table;
+    }
+
+    List<Row> all() throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        query("SELECT id, title, author, publication_date, categories FROM " + table + " ORDER BY id", result -> {
+            Array categories = result.getArray(5);
+            rows.add(new Row(result.getString(1), result.getString(2), result.getString(3),
+                    result.getObject(4, LocalDateTime.class),
+                    categories == null ? null : Arrays.asList((String[]) categories.getArray())));
+        });
+        return rows;
+    }
+
+    /** Each row of the query as its columns' text. */
+    List<List<String>> query(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        query(sql, result -> {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                row.add(result.getString(i));
+            }
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    void drop() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+        }
+    }
+
+    private interface RowReader {
+        void read(ResultSet result) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                reader.read(result);
+            }
+        }
+    }
+}

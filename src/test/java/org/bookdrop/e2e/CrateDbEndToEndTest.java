@@ -1,0 +1,46 @@
+package org.bookdrop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-to-end scenarios on CrateDB (CRATEDB_URL, or a Testcontainers CrateDB where Docker
+ * runs), plus the queries of CrateDB's own tutorial right after the import.
+ */
+class CrateDbEndToEndTest extends ImportScenarios {
+
+    @BeforeAll
+    static void needsCrateDb() {
+        boolean reachable = Databases.crateDbUrl() != null;
+        if (!reachable) {
+            System.err.println(Databases.whyNoCrateDb());
+        }
+        assumeTrue(reachable, Databases.whyNoCrateDb());
+    }
+
+    @Override
+    String jdbcUrl() {
+        return Databases.crateDbUrl();
+    }
+
+    @Test
+    void answers_the_tutorial_queries_right_after_the_import() throws Exception {
+        bookdrop.drop(SAMPLE_BOOKS);
+        bookdrop.awaitReport("done", "books.json");
+
+        // No waiting for CrateDB's periodic refresh: bookdrop refreshed the table after the file.
+        assertThat(rows.query("SELECT title FROM " + table
+                + " WHERE author = 'Douglas Adams' ORDER BY publication_date"))
+                .containsExactly(List.of("The Hitchhiker's Guide to the Galaxy"),
+                        List.of("The Restaurant at the End of the Universe"));
+        assertThat(rows.query("SELECT author, count(*) FROM " + table + " GROUP BY author ORDER BY count(*) DESC"))
+                .containsExactly(List.of("Douglas Adams", "2"), List.of("Monty Python", "1"));
+        assertThat(rows.query("SELECT title FROM " + table + " WHERE MATCH(title, 'monty') ORDER BY _score DESC"))
+                .containsExactly(List.of("Monty Python's Big Red Book"));
+    }
+}
