@@ -81,14 +81,14 @@ public final class JsonArrayReader implements Iterator<SourceRecord>, Closeable 
                 finished = true;
                 JsonToken trailing = parser.nextToken();
                 if (trailing != null) {
-                    throw new UnreadableFileException("unexpected " + describe(trailing) + " after the end of the array at " + where());
+                    throw new UnreadableFileException("found " + describe(trailing) + " after the end of the array at " + where());
                 }
                 return null;
             }
-            number++;
             long line = parser.currentTokenLocation().getLineNr();
             // Any element is handed on, objects or not: the check rejects what is not a book.
             JsonNode element = MAPPER.readTree(parser);
+            number++;
             return new SourceRecord(number, line, element == null ? NullNode.getInstance() : element);
         } catch (JsonProcessingException e) {
             throw notJson(e);

@@ -49,7 +49,9 @@ abstract class ImportScenarios {
         if (bookdrop != null) {
             bookdrop.close();
         }
-        rows.drop();
+        if (rows != null) {
+            rows.drop();
+        }
     }
 
     @Test
