@@ -9,6 +9,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.bookdrop.check.BookChecker;
+import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.BookValidator;
 import org.bookdrop.load.BookTable;
 import org.bookdrop.load.BookWriter;
@@ -48,6 +49,18 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject("bookdrop.error-folder")
     private String errorFolder;
 
+    @PropertyInject("bookdrop.csv-delimiter")
+    private String csvDelimiter;
+
+    @PropertyInject("bookdrop.max-record-bytes")
+    private int maxRecordBytes;
+
+    @PropertyInject("bookdrop.strict")
+    private boolean strict;
+
+    @PropertyInject(value = "bookdrop.max-reject-ratio", defaultValue = "1")
+    private double maxRejectRatio;
+
     @Override
     public void configure(CamelContext camel) throws Exception {
         Database database = Database.open(databaseUrl, poolSize);
@@ -58,11 +71,22 @@ public class BookdropConfiguration implements CamelConfiguration {
 
         Registry registry = camel.getRegistry();
         registry.bind("folders", folders);
-        registry.bind("fileImports", new FileImports(folders, Clock.systemUTC()));
-        registry.bind("bookFiles", new BookFiles(batchSize));
-        registry.bind("bookChecker", new BookChecker(new BookValidator()));
+        registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio));
+        registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error()));
+        registry.bind("bookChecker", new BookChecker(new BookMapper(strict), new BookValidator()));
         registry.bind("bookWriter", new BookWriter(database.dataSource(), books.name()));
         registry.bind("bookTable", books);
+    }
+
+    /** One character, or the word {@code tab}. */
+    static char delimiter(String setting) {
+        if (setting.equalsIgnoreCase("tab") || setting.equals("\\t")) {
+            return '\t';
+        }
+        if (setting.length() != 1) {
+            throw new IllegalArgumentException("bookdrop.csv-delimiter must be one character or 'tab', was '" + setting + "'");
+        }
+        return setting.charAt(0);
     }
 
     /** Camel stops its services after its routes, so no route still writes when the pool closes. */

@@ -15,30 +15,37 @@ import org.bookdrop.report.FileImport;
  */
 public final class BookChecker {
 
-    private final BookMapper mapper = new BookMapper();
+    private final BookMapper mapper;
     private final BookValidator validator;
 
-    public BookChecker(BookValidator validator) {
+    public BookChecker(BookMapper mapper, BookValidator validator) {
+        this.mapper = mapper;
         this.validator = validator;
     }
 
     public List<CheckedBook> check(List<SourceRecord> batch, @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         List<CheckedBook> books = new ArrayList<>(batch.size());
+        List<String> ignored = new ArrayList<>();
         for (SourceRecord record : batch) {
             List<Problem> problems = new ArrayList<>();
-            Book book = checked(record, problems);
+            Book book = checked(record, problems, ignored);
             if (book != null) {
-                books.add(new CheckedBook(record.position(), book));
+                books.add(new CheckedBook(record, book));
             } else {
-                fileImport.reject(new Rejection(fileImport.fileName(), record.position(), List.copyOf(problems)));
+                fileImport.reject(new Rejection(fileImport.fileName(), record, List.copyOf(problems)));
             }
         }
         fileImport.read(batch.size());
+        fileImport.ignoredFields(ignored);
         return books;
     }
 
-    private Book checked(SourceRecord record, List<Problem> problems) {
-        Book book = mapper.toBook(record.fields(), problems);
+    private Book checked(SourceRecord record, List<Problem> problems, List<String> ignored) {
+        if (record.unreadable() != null) {
+            problems.add(new Problem("record", record.unreadable()));
+            return null;
+        }
+        Book book = mapper.toBook(record.fields(), problems, ignored);
         if (book == null) {
             return null;
         }

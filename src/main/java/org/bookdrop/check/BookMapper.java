@@ -2,7 +2,9 @@ package org.bookdrop.check;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bookdrop.book.Book;
@@ -10,20 +12,45 @@ import org.bookdrop.book.PublicationDate;
 
 /**
  * Turns a record's fields into a {@link Book}, refusing values of the wrong JSON type instead of
- * coercing them. Field names are those of the CrateDB tutorial's table; other fields are ignored.
+ * coercing them. Field names are those of the CrateDB tutorial's table. Other fields are ignored
+ * and named to the caller, or, in strict mode, refused.
  */
 public final class BookMapper {
 
+    /** What bookdrop writes into a rejects file beside each record; always ignored when read. */
+    public static final String REJECTED_FIELD = "_rejected";
+
+    private static final Set<String> KNOWN_FIELDS =
+            Set.of("id", "title", "author", "publication_date", "categories", REJECTED_FIELD);
+
+    private final boolean strict;
+
+    /** @param strict whether a field that is not a book's rejects the record */
+    public BookMapper(boolean strict) {
+        this.strict = strict;
+    }
+
     /**
      * @param problems receives what is wrong with each field
+     * @param ignored  receives the names of fields that are not a book's, when they are ignored
      * @return the book, or null when a field could not be read
      */
-    public Book toBook(JsonNode fields, List<Problem> problems) {
+    public Book toBook(JsonNode fields, List<Problem> problems, List<String> ignored) {
         if (!fields.isObject()) {
             problems.add(new Problem("record", "must be a JSON object, found " + typeOf(fields)));
             return null;
         }
         int before = problems.size();
+        for (Iterator<String> names = fields.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KNOWN_FIELDS.contains(name)) {
+                if (strict) {
+                    problems.add(new Problem(name, "is not a field of a book (strict mode)"));
+                } else {
+                    ignored.add(name);
+                }
+            }
+        }
         String id = identifier(fields.get("id"), problems);
         String title = text(fields, "title", problems);
         String author = text(fields, "author", problems);

@@ -1,10 +1,11 @@
 package org.bookdrop.check;
 
 import org.bookdrop.book.Book;
+import org.bookdrop.read.SourceRecord;
 
 /**
- * A book that passed the checks, with its position in the file so that a row the database
- * refuses can still be reported where the user will find it.
+ * A book that passed the checks, with the record it came from, so that a row the database
+ * refuses can still be reported where the user will find it, as the file holds it.
  */
-public record CheckedBook(String position, Book book) {
+public record CheckedBook(SourceRecord source, Book book) {
 }

@@ -145,7 +145,7 @@ public final class BookWriter {
     }
 
     private static void reject(FileImport fileImport, CheckedBook book, String reason) {
-        fileImport.reject(new Rejection(fileImport.fileName(), book.position(),
+        fileImport.reject(new Rejection(fileImport.fileName(), book.source(),
                 List.of(new Problem("database", reason))));
     }
 }

@@ -1,19 +1,74 @@
 package org.bookdrop.read;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.commons.io.input.BOMInputStream;
+import org.bookdrop.reject.CsvRejectsFile;
+import org.bookdrop.reject.NdjsonRejectsFile;
+import org.bookdrop.report.FileImport;
 
 /**
- * Opens a dropped file as a stream of record batches for the intake route to split on.
+ * Opens a dropped file as a stream of record batches for the intake route to split on: the
+ * format is told by the file's extension, gzip is unpacked on the fly, and a UTF-8 byte order
+ * mark is skipped.
  */
 public final class BookFiles {
 
     private final int batchSize;
+    private final char csvDelimiter;
+    private final int maxRecordBytes;
+    private final Path errorFolder;
 
-    public BookFiles(int batchSize) {
+    /** @param errorFolder where each file's rejected records are written */
+    public BookFiles(int batchSize, char csvDelimiter, int maxRecordBytes, Path errorFolder) {
         this.batchSize = batchSize;
+        this.csvDelimiter = csvDelimiter;
+        this.maxRecordBytes = maxRecordBytes;
+        this.errorFolder = errorFolder;
     }
 
-    public Batches<SourceRecord> batches(InputStream content) {
-        return new Batches<>(new JsonArrayReader(content), batchSize);
+    /** Opens the file, and sends its rejected records to a rejects file named after it. */
+    public Batches<SourceRecord> batches(InputStream content, @Header(Exchange.FILE_NAME) String fileName,
+                                         @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        RecordReader reader = reader(content, fileName);
+        String baseName = fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        fileImport.rejectInto(reader instanceof CsvReader csv
+                ? new CsvRejectsFile(errorFolder.resolve(baseName + ".rejects.csv"), csv.header(), csvDelimiter)
+                : new NdjsonRejectsFile(errorFolder.resolve(baseName + ".rejects.ndjson")));
+        return new Batches<>(reader, batchSize);
+    }
+
+    public RecordReader reader(InputStream content, String fileName) {
+        BookFormat.Type type = BookFormat.of(fileName);
+        InputStream in = type.gzip() ? gunzip(content, fileName) : new BufferedInputStream(content, 64 * 1024);
+        return switch (type.format()) {
+            case JSON -> new JsonReader(in);
+            case NDJSON -> new NdjsonReader(withoutByteOrderMark(in), maxRecordBytes);
+            case CSV -> new CsvReader(withoutByteOrderMark(in), csvDelimiter);
+        };
+    }
+
+    private static InputStream gunzip(InputStream content, String fileName) {
+        try {
+            return new BufferedInputStream(new GZIPInputStream(content, 64 * 1024), 64 * 1024);
+        } catch (IOException e) {
+            throw new UnreadableFileException("'" + fileName + "' is named .gz but is not gzip data: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream withoutByteOrderMark(InputStream in) {
+        try {
+            return BOMInputStream.builder().setInputStream(in).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

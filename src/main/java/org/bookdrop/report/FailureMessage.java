@@ -15,7 +15,7 @@ public final class FailureMessage {
 
     public static String of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnreadableFileException) {
+            if (cause instanceof UnreadableFileException || cause instanceof TooManyRejectsException) {
                 return cause.getMessage();
             }
             if (cause instanceof SQLException sql) {

@@ -2,14 +2,20 @@ package org.bookdrop.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.bookdrop.check.Rejection;
+import org.bookdrop.reject.RejectsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running counts of one file's import. The stages add to it as batches pass; the counters are
+ * The running account of one file's import. The stages add to it as batches pass; the counters are
  * atomic so that parallel writers can share it.
  */
 public final class FileImport {
@@ -19,6 +25,12 @@ public final class FileImport {
     /** The exchange property that carries a file's import through its routes. */
     public static final String PROPERTY = "bookdropFileImport";
 
+    /** Rejections logged one by one per file; the rest are only counted and written to the rejects file. */
+    private static final int REJECTIONS_LOGGED = 20;
+
+    /** A file with fields named anew on every record must not fill the memory with their names. */
+    private static final int IGNORED_FIELD_NAMES_KEPT = 100;
+
     private final String fileName;
     private final long sizeBytes;
     private final Instant startedAt;
@@ -26,6 +38,8 @@ public final class FileImport {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
+    private volatile RejectsFile rejects;
 
     public FileImport(String fileName, long sizeBytes, Instant startedAt) {
         this.fileName = fileName;
@@ -37,6 +51,11 @@ public final class FileImport {
         return fileName;
     }
 
+    /** Where rejected records are written from now on. */
+    public void rejectInto(RejectsFile file) {
+        this.rejects = file;
+    }
+
     public void read(long records) {
         read.addAndGet(records);
     }
@@ -45,27 +64,67 @@ public final class FileImport {
         written.addAndGet(records);
     }
 
-    /** Counts a record that will not be loaded, and says which and why. */
-    public void reject(Rejection rejection) {
-        rejected.incrementAndGet();
-        LOG.warn("Rejected {}", rejection.describe());
-    }
-
     public void duplicates(long records) {
         duplicates.addAndGet(records);
+    }
+
+    /** Counts a record that will not be loaded, says which and why, and writes it to the rejects file. */
+    public void reject(Rejection rejection) {
+        long count = rejected.incrementAndGet();
+        RejectsFile file = rejects;
+        if (count <= REJECTIONS_LOGGED) {
+            LOG.warn("Rejected {}", rejection.describe());
+        } else if (count == REJECTIONS_LOGGED + 1) {
+            LOG.warn("{}: more than {} records rejected; the rest are not logged, only written to {}", fileName,
+                    REJECTIONS_LOGGED, file == null ? "the report's count" : file.path());
+        }
+        if (file != null) {
+            file.write(rejection);
+        }
+    }
+
+    /** Counts the fields that records had besides a book's, by name. */
+    public void ignoredFields(Collection<String> names) {
+        for (String name : names) {
+            LongAdder count = ignoredFields.get(name);
+            if (count == null && ignoredFields.size() < IGNORED_FIELD_NAMES_KEPT) {
+                count = ignoredFields.computeIfAbsent(name, n -> new LongAdder());
+            }
+            if (count != null) {
+                count.increment();
+            }
+        }
+    }
+
+    public long read() {
+        return read.get();
     }
 
     public long written() {
         return written.get();
     }
 
+    public long rejected() {
+        return rejected.get();
+    }
+
     /**
+     * Closes the rejects file and gives the file's report.
+     *
      * @param folder where the file was moved
      * @param error  why the import failed, or null when it did not
      */
     public ImportReport finish(Instant finishedAt, String folder, String error) {
+        RejectsFile file = rejects;
+        String rejectsPath = null;
+        if (file != null) {
+            file.close();
+            rejectsPath = file.written() ? file.path().toString() : null;
+        }
+        Map<String, Long> ignored = new TreeMap<>();
+        ignoredFields.forEach((name, count) -> ignored.put(name, count.sum()));
         return new ImportReport(fileName, sizeBytes, error == null ? ImportReport.Status.DONE : ImportReport.Status.FAILED,
                 folder, startedAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
-                read.get(), written.get(), rejected.get(), duplicates.get(), error);
+                read.get(), written.get(), rejected.get(), duplicates.get(), ignored, rejectsPath, error);
     }
 }

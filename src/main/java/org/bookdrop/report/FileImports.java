@@ -2,6 +2,7 @@ package org.bookdrop.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -15,14 +16,35 @@ public final class FileImports {
 
     private final Folders folders;
     private final Clock clock;
+    private final double maxRejectRatio;
 
-    public FileImports(Folders folders, Clock clock) {
+    /** @param maxRejectRatio the share of rejected records above which a file fails; 1 or more: never */
+    public FileImports(Folders folders, Clock clock, double maxRejectRatio) {
         this.folders = folders;
         this.clock = clock;
+        this.maxRejectRatio = maxRejectRatio;
     }
 
     public FileImport start(@Header(Exchange.FILE_NAME) String fileName, @Header(Exchange.FILE_LENGTH) Long sizeBytes) {
         return new FileImport(fileName, sizeBytes == null ? -1 : sizeBytes, Instant.now(clock));
+    }
+
+    /**
+     * Fails a file, after all its records were read, whose share of rejected records is over the
+     * limit: it goes to the error folder as a whole. The rows it wrote stay written.
+     */
+    public void checkRejectRatio(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        long read = fileImport.read();
+        if (read == 0 || maxRejectRatio >= 1) {
+            return;
+        }
+        double ratio = (double) fileImport.rejected() / read;
+        if (ratio > maxRejectRatio) {
+            throw new TooManyRejectsException(String.format(Locale.ROOT,
+                    "%d of %d records were rejected (%.1f%%), more than BOOKDROP_MAX_REJECT_RATIO allows (%.1f%%); "
+                            + "the %d valid records were written and stay in the table",
+                    fileImport.rejected(), read, ratio * 100, maxRejectRatio * 100, fileImport.written()));
+        }
     }
 
     /**

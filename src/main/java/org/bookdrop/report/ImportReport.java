@@ -1,14 +1,17 @@
 package org.bookdrop.report;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What became of one file, as the reporting route publishes it. The counts reconcile:
  * {@code read = written + rejected + duplicates} for a file that was read to its end.
  *
- * @param folder     the folder the file was moved to
- * @param duplicates records whose id came again later in the same batch (the last one was kept)
- * @param error      why the file failed, or null
+ * @param folder        the folder the file was moved to
+ * @param duplicates    records whose id came again later in the same batch (the last one was kept)
+ * @param ignoredFields fields that records had besides a book's, with how many records had each
+ * @param rejects       the file holding the rejected records with their reasons, or null if none
+ * @param error         why the file failed, or null
  */
 public record ImportReport(
         String file,
@@ -22,6 +25,8 @@ public record ImportReport(
         long written,
         long rejected,
         long duplicates,
+        Map<String, Long> ignoredFields,
+        String rejects,
         String error) {
 
     public enum Status { DONE, FAILED }
@@ -29,8 +34,20 @@ public record ImportReport(
     public String summary() {
         String counts = String.format("%d read, %d written, %d rejected, %d duplicates in %d ms",
                 read, written, rejected, duplicates, durationMillis);
+        String rejectsNote = rejects == null ? "" : "; rejected records with their reasons in " + rejects;
+        String ignoredNote = ignoredFields.isEmpty() ? "" : "; ignored fields " + ignoredFields;
         return status == Status.DONE
-                ? file + ": " + counts + "; moved to " + folder
-                : file + " FAILED: " + error + "; " + counts + " before the failure; moved to " + folder;
+                ? file + ": " + counts + rejectsNote + ignoredNote + "; moved to " + folder
+                : file + " FAILED: " + error + "; " + counts + " before the failure" + rejectsNote + "; moved to " + folder;
+    }
+
+    /** The text file left beside a failed file: what went wrong, where, and what was kept. */
+    public String errorNote() {
+        return file + " could not be imported.\n\n"
+                + error + "\n\n"
+                + "Before the failure bookdrop read " + read + " records: " + written + " were written and stay "
+                + "in the table, " + rejected + " were rejected" + (rejects == null ? "" : " (see " + rejects + ")")
+                + ".\nFix the file and drop it into the inbox again: records already written are updated, "
+                + "not duplicated.\n";
     }
 }

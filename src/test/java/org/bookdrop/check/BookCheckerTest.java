@@ -19,7 +19,7 @@ class BookCheckerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BookValidator VALIDATOR = new BookValidator();
 
-    private final BookChecker checker = new BookChecker(VALIDATOR);
+    private final BookChecker checker = new BookChecker(new BookMapper(false), VALIDATOR);
     private final FileImport fileImport = new FileImport("books.json", 100, Instant.EPOCH);
 
     @AfterAll
@@ -113,13 +113,39 @@ class BookCheckerTest {
     }
 
     @Test
+    void ignores_and_counts_fields_that_are_not_a_books() {
+        checkOne("{\"title\": \"T\", \"author\": \"A\", \"isbn\": \"1\", \"pages\": 3, \"_rejected\": {}}");
+        checkOne("{\"title\": \"U\", \"author\": \"A\", \"isbn\": \"2\"}");
+
+        assertThat(fileImport.finish(Instant.EPOCH, "done", null).ignoredFields())
+                .containsExactly(java.util.Map.entry("isbn", 2L), java.util.Map.entry("pages", 1L));
+    }
+
+    @Test
+    void rejects_fields_that_are_not_a_books_in_strict_mode() {
+        BookChecker strict = new BookChecker(new BookMapper(true), VALIDATOR);
+        SourceRecord record = record(1, "{\"title\": \"T\", \"author\": \"A\", \"isbn\": \"1\", \"_rejected\": {}}");
+
+        assertThat(strict.check(List.of(record), fileImport)).isEmpty();
+        assertThat(fileImport.rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void rejects_a_record_the_reader_could_not_read_with_the_readers_reason() {
+        SourceRecord broken = SourceRecord.unreadable("line 7", 7, null, "not valid JSON at column 3: oops");
+
+        assertThat(checker.check(List.of(broken), fileImport)).isEmpty();
+        assertThat(fileImport.rejected()).isEqualTo(1);
+    }
+
+    @Test
     void counts_every_record_read_and_every_record_rejected() {
         List<CheckedBook> valid = checker.check(List.of(
                 record(1, "{\"title\": \"A\", \"author\": \"B\"}"),
                 record(2, "{\"title\": \"A\"}"),
                 record(3, "{\"title\": \"C\", \"author\": \"D\"}")), fileImport);
 
-        assertThat(valid).extracting(CheckedBook::position).containsExactly("record 1 (line 1)", "record 3 (line 3)");
+        assertThat(valid).extracting(book -> book.source().position()).containsExactly("record 1", "record 3");
         var report = fileImport.finish(Instant.EPOCH, "done", null);
         assertThat(report.read()).isEqualTo(3);
         assertThat(report.rejected()).isEqualTo(1);
@@ -133,7 +159,7 @@ class BookCheckerTest {
 
     private List<Problem> problemsOf(String json) {
         List<Problem> problems = new java.util.ArrayList<>();
-        Book book = new BookMapper().toBook(parse(json), problems);
+        Book book = new BookMapper(false).toBook(parse(json), problems, new java.util.ArrayList<>());
         if (book != null) {
             problems.addAll(VALIDATOR.problems(book));
         }
@@ -142,7 +168,8 @@ class BookCheckerTest {
     }
 
     private static SourceRecord record(long number, String json) {
-        return new SourceRecord(number, number, parse(json));
+        JsonNode fields = parse(json);
+        return SourceRecord.read("record " + number, number, fields, fields);
     }
 
     private static JsonNode parse(String json) {

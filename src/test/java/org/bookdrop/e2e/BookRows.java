@@ -36,6 +36,10 @@ final class BookRows {
         return rows;
     }
 
+    long count() throws SQLException {
+        return Long.parseLong(query("SELECT count(*) FROM " + table).get(0).get(0));
+    }
+
     /** Each row of the query as its columns' text. */
     List<List<String>> query(String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();

@@ -1,23 +1,31 @@
 package org.bookdrop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.e2e.BookRows.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The end-to-end scenarios: bookdrop running with a temporary inbox, files dropped into it, and
@@ -26,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ImportScenarios {
 
     static final Path SAMPLE_BOOKS = Path.of("sample-data", "books.json");
+    static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
@@ -146,14 +156,162 @@ abstract class ImportScenarios {
         assertThat(rows.all()).extracting(Row::id).containsExactly("a");
     }
 
-    @Test
-    void keeps_a_file_that_is_not_an_array_of_books_in_the_error_folder() throws Exception {
-        bookdrop.drop(write("object.json", "{\"title\": \"one book, not an array\"}"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void imports_each_corpus_file_as_its_expected_outcome_says(String name) throws Exception {
+        JsonNode expected = JSON.readTree(CORPUS.resolve(name + ".expected.json").toFile());
+        String folder = expected.get("folder").asText();
 
-        JsonNode report = bookdrop.awaitReport("error", "object.json");
-        assertThat(report.get("error").asText())
-                .isEqualTo("expected a JSON array of books but found an object at line 1, column 1");
-        assertThat(report.get("read").asLong()).isZero();
+        bookdrop.drop(CORPUS.resolve(name));
+
+        JsonNode report = bookdrop.awaitReport(folder, name);
+        awaitFile(bookdrop.inbox().resolve(folder).resolve(name));
+        assertThat(report.get("status").asText()).isEqualTo(folder.equals("done") ? "DONE" : "FAILED");
+        for (String count : List.of("read", "written", "rejected")) {
+            if (expected.has(count)) {
+                assertThat(report.get(count).asLong()).as(count).isEqualTo(expected.get(count).asLong());
+            }
+        }
+        if (expected.has("titles")) {
+            List<String> titles = new ArrayList<>();
+            expected.get("titles").forEach(title -> titles.add(title.asText()));
+            assertThat(rows.all()).extracting(Row::title).containsExactlyInAnyOrderElementsOf(titles);
+        }
+        List<String> rejects = new ArrayList<>();
+        if (expected.has("rejects")) {
+            expected.get("rejects").forEach(reject -> rejects.add(reject.asText()));
+        }
+        assertThat(RejectsFiles.read(report.get("rejects"))).containsExactlyElementsOf(rejects);
+        if (folder.equals("error")) {
+            assertThat(report.get("error").asText()).startsWith(expected.get("error").asText());
+            Path note = bookdrop.inbox().resolve("error").resolve(name + ".error.txt");
+            awaitFile(note);
+            assertThat(Files.readString(note)).contains(expected.get("error").asText());
+        } else {
+            assertThat(report.get("error").isNull()).isTrue();
+        }
+    }
+
+    static Stream<String> corpus() throws IOException {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(file -> file.endsWith(".expected.json"))
+                    .map(file -> file.substring(0, file.length() - ".expected.json".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    @Test
+    void loads_a_book_with_ten_thousand_categories() throws Exception {
+        StringBuilder categories = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            categories.append(i == 0 ? "" : ",").append("\"category ").append(i).append('"');
+        }
+        bookdrop.drop(write("many-categories.ndjson",
+                "{\"id\": \"many\", \"title\": \"T\", \"author\": \"A\", \"categories\": [" + categories + "]}\n"));
+
+        assertThat(bookdrop.awaitReport("done", "many-categories.ndjson").get("written").asLong()).isEqualTo(1);
+        assertThat(rows.all()).singleElement().satisfies(row -> {
+            assertThat(row.categories()).hasSize(10_000);
+            assertThat(row.categories().get(9_999)).isEqualTo("category 9999");
+        });
+    }
+
+    @Test
+    void streams_a_50_MB_json_array_written_on_one_line() throws Exception {
+        Path file = work.resolve("one-line.json");
+        int books = 0;
+        try (Writer out = Files.newBufferedWriter(file)) {
+            out.write('[');
+            String categories = String.join(",", java.util.Collections.nCopies(20, "\"" + "c".repeat(100) + "\""));
+            while (Files.size(file) < 50L * 1024 * 1024 && books < 1_000_000) {
+                for (int i = 0; i < 1000; i++, books++) {
+                    out.write((books == 0 ? "" : ",") + "{\"id\":\"b" + books + "\",\"title\":\"Book " + books
+                            + "\",\"author\":\"A\",\"categories\":[" + categories + "]}");
+                }
+                out.flush();
+            }
+            out.write(']');
+        }
+        assertThat(Files.size(file)).isGreaterThan(50L * 1024 * 1024);
+
+        bookdrop.drop(file);
+
+        JsonNode report = bookdrop.awaitReport("done", "one-line.json", Duration.ofMinutes(3));
+        assertThat(report.get("written").asLong()).isEqualTo(books);
+        assertThat(rows.count()).isEqualTo(books);
+    }
+
+    @Test
+    void rejects_a_50_MB_ndjson_line_without_holding_it_and_loads_the_lines_around_it() throws Exception {
+        Path file = work.resolve("huge-line.ndjson");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            out.write("{\"title\": \"Before\", \"author\": \"A\"}\n");
+            out.write("{\"title\": \"Huge\", \"author\": \"A\", \"blurb\": \"");
+            String chunk = "x".repeat(1024 * 1024);
+            for (int i = 0; i < 50; i++) {
+                out.write(chunk);
+            }
+            out.write("\"}\n{\"title\": \"After\", \"author\": \"A\"}\n");
+        }
+
+        bookdrop.drop(file);
+
+        JsonNode report = bookdrop.awaitReport("done", "huge-line.ndjson");
+        assertThat(report.get("rejected").asLong()).isEqualTo(1);
+        assertThat(rows.all()).extracting(Row::title).containsExactlyInAnyOrder("Before", "After");
+        assertThat(RejectsFiles.read(report.get("rejects"))).singleElement().asString()
+                .startsWith("line 2: record: the line is longer than 16777216 bytes");
+    }
+
+    @Test
+    void fails_a_file_with_more_rejects_than_the_ratio_allows_and_keeps_the_rows_it_wrote() throws Exception {
+        restartWith(Map.of("bookdrop.max-reject-ratio", "0.5"));
+        bookdrop.drop(write("mostly-bad.ndjson", """
+                {"title": "Only Good One", "author": "A"}
+                {"title": "no author"}
+                {"author": "no title"}
+                """));
+
+        JsonNode report = bookdrop.awaitReport("error", "mostly-bad.ndjson");
+        assertThat(report.get("error").asText()).isEqualTo("2 of 3 records were rejected (66.7%), more than "
+                + "BOOKDROP_MAX_REJECT_RATIO allows (50.0%); the 1 valid records were written and stay in the table");
+        assertThat(rows.all()).extracting(Row::title).containsExactly("Only Good One");
+        awaitFile(bookdrop.inbox().resolve("error/mostly-bad.ndjson"));
+    }
+
+    @Test
+    void rejects_unknown_fields_in_strict_mode() throws Exception {
+        restartWith(Map.of("bookdrop.strict", "true"));
+        bookdrop.drop(write("extra.ndjson", """
+                {"title": "Plain", "author": "A"}
+                {"title": "With ISBN", "author": "A", "isbn": "123"}
+                """));
+
+        JsonNode report = bookdrop.awaitReport("done", "extra.ndjson");
+        assertThat(RejectsFiles.read(report.get("rejects")))
+                .containsExactly("line 2: isbn: is not a field of a book (strict mode)");
+    }
+
+    @Test
+    void a_fixed_rejects_file_can_be_dropped_again_as_it_is() throws Exception {
+        bookdrop.drop(write("to-fix.ndjson", "{\"title\": \"Fixed Later\"}\n"));
+        JsonNode report = bookdrop.awaitReport("done", "to-fix.ndjson");
+        Path rejects = Path.of(report.get("rejects").asText());
+        String fixed = Files.readString(rejects).replace("{\"title\":\"Fixed Later\"", "{\"title\":\"Fixed Later\",\"author\":\"B\"");
+        Path again = write("fixed.ndjson", fixed);
+
+        bookdrop.drop(again);
+
+        assertThat(bookdrop.awaitReport("done", "fixed.ndjson").get("written").asLong()).isEqualTo(1);
+        assertThat(rows.all()).extracting(Row::title, Row::author).containsExactly(tuple("Fixed Later", "B"));
+    }
+
+    void restartWith(Map<String, String> settings) throws Exception {
+        bookdrop.close();
+        bookdrop = RunningBookdrop.start(jdbcUrl(), table, bookdrop.inbox(), settings);
     }
 
     Path write(String name, String content) throws Exception {

@@ -50,8 +50,12 @@ final class RunningBookdrop implements AutoCloseable {
 
     /** Waits for the report that the reporting route writes beside the file, in done or error. */
     JsonNode awaitReport(String folder, String fileName) {
+        return awaitReport(folder, fileName, Duration.ofSeconds(30));
+    }
+
+    JsonNode awaitReport(String folder, String fileName, Duration atMost) {
         Path report = inbox.resolve(folder).resolve(fileName + ".report.json");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report) && Files.size(report) > 0);
+        await().atMost(atMost).until(() -> Files.exists(report) && Files.size(report) > 0);
         try {
             return JSON.readTree(report.toFile());
         } catch (IOException e) {

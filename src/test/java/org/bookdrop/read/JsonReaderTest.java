@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class JsonArrayReaderTest {
+class JsonReaderTest {
 
     @Test
     void reads_each_element_with_its_number_and_line() {
@@ -22,10 +22,10 @@ class JsonArrayReaderTest {
                 ]
                 """);
 
-        assertThat(records).extracting(SourceRecord::number).containsExactly(1L, 2L, 3L);
-        assertThat(records).extracting(SourceRecord::line).containsExactly(2L, 3L, 4L);
+        assertThat(records).extracting(SourceRecord::position)
+                .containsExactly("record 1 (line 2)", "record 2 (line 3)", "record 3 (line 4)");
         assertThat(records.get(1).fields().get("author").asText()).isEqualTo("Someone");
-        assertThat(records.get(2).position()).isEqualTo("record 3 (line 4)");
+        assertThat(records.get(1).original()).isSameAs(records.get(1).fields());
     }
 
     @Test
@@ -37,7 +37,7 @@ class JsonArrayReaderTest {
         System.arraycopy(json, 0, content, bom.length, json.length);
 
         List<SourceRecord> records = new ArrayList<>();
-        new JsonArrayReader(new ByteArrayInputStream(content)).forEachRemaining(records::add);
+        new JsonReader(new ByteArrayInputStream(content)).forEachRemaining(records::add);
 
         assertThat(records).singleElement().satisfies(r -> assertThat(r.fields().get("title").asText()).isEqualTo("Été"));
     }
@@ -54,20 +54,38 @@ class JsonArrayReaderTest {
     }
 
     @Test
-    void refuses_an_empty_file() {
-        assertThatThrownBy(() -> readAll("")).isInstanceOf(UnreadableFileException.class)
-                .hasMessage("expected a JSON array of books but the file is empty");
+    void reads_a_file_holding_one_book_object() {
+        assertThat(readAll("\n  {\"title\": \"x\"}\n")).singleElement()
+                .satisfies(r -> assertThat(r.position()).isEqualTo("record 1 (line 2)"));
     }
 
     @Test
-    void refuses_a_file_that_is_not_an_array() {
-        assertThatThrownBy(() -> readAll("\n  {\"title\": \"x\"}")).isInstanceOf(UnreadableFileException.class)
-                .hasMessage("expected a JSON array of books but found an object at line 2, column 3");
+    void refuses_content_after_a_single_book_object() {
+        assertThatThrownBy(() -> readAll("{\"title\": \"x\"} {\"title\": \"y\"}")).isInstanceOf(UnreadableFileException.class)
+                .hasMessage("found an object after the end of the book object at line 1, column 16");
+    }
+
+    @Test
+    void refuses_an_empty_file() {
+        assertThatThrownBy(() -> readAll("")).isInstanceOf(UnreadableFileException.class)
+                .hasMessage("expected a JSON array of books or one book object but the file is empty");
+    }
+
+    @Test
+    void refuses_a_file_that_is_neither_an_array_nor_an_object() {
+        assertThatThrownBy(() -> readAll("\n  \"books\"")).isInstanceOf(UnreadableFileException.class)
+                .hasMessage("expected a JSON array of books or one book object but found a string at line 2, column 3");
+    }
+
+    @Test
+    void refuses_binary_content() {
+        assertThatThrownBy(() -> readAll("\u0000\u0001\u0002PK")).isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("not valid JSON at line 1");
     }
 
     @Test
     void names_the_place_where_the_json_breaks_after_the_records_before_it() {
-        JsonArrayReader reader = reader("[{\"title\": \"ok\"},\n {\"title\": oops}]");
+        JsonReader reader = reader("[{\"title\": \"ok\"},\n {\"title\": oops}]");
 
         assertThat(reader.next().fields().get("title").asText()).isEqualTo("ok");
         assertThatThrownBy(reader::hasNext).isInstanceOf(UnreadableFileException.class)
@@ -94,7 +112,7 @@ class JsonArrayReaderTest {
         return records;
     }
 
-    private static JsonArrayReader reader(String json) {
-        return new JsonArrayReader(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    private static JsonReader reader(String json) {
+        return new JsonReader(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,11 +1,7 @@
 package org.bookdrop.read;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,83 +13,66 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
  * Reads a JSON array of book objects one element at a time, so that only the record in hand is in
- * memory however large the file is. Jackson detects the encoding and skips a byte order mark.
+ * memory however large the file is; or a file holding a single book object. Jackson detects the
+ * encoding and skips a byte order mark.
  */
-public final class JsonArrayReader implements Iterator<SourceRecord>, Closeable {
+public final class JsonReader extends RecordReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonParser parser;
+    private final boolean array;
     private long number;
-    private SourceRecord next;
-    private boolean finished;
 
-    public JsonArrayReader(InputStream in) {
+    public JsonReader(InputStream in) {
         try {
             this.parser = MAPPER.createParser(in);
             JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_ARRAY) {
-                throw new UnreadableFileException("expected a JSON array of books "
+            if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
+                throw new UnreadableFileException("expected a JSON array of books or one book object "
                         + (first == null ? "but the file is empty" : "but found " + describe(first) + " at " + where()));
             }
+            this.array = first == JsonToken.START_ARRAY;
         } catch (JsonProcessingException e) {
             throw notJson(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UnreadableFileException("cannot read the file: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !finished) {
-            next = readNext();
-        }
-        return next != null;
-    }
-
-    @Override
-    public SourceRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private SourceRecord readNext() {
+    protected SourceRecord readRecord() {
         try {
-            return readElement();
-        } catch (RuntimeException e) {
-            // A broken file stays broken: say so once, then end the stream.
-            finished = true;
-            throw e;
-        }
-    }
-
-    private SourceRecord readElement() {
-        try {
-            JsonToken token = parser.nextToken();
+            if (!array && number == 1) {
+                expectEnd();
+                return null;
+            }
+            JsonToken token = array ? parser.nextToken() : parser.currentToken();
             if (token == null) {
                 throw new UnreadableFileException("the JSON array is not closed: the file ends after record " + number);
             }
             if (token == JsonToken.END_ARRAY) {
-                finished = true;
-                JsonToken trailing = parser.nextToken();
-                if (trailing != null) {
-                    throw new UnreadableFileException("found " + describe(trailing) + " after the end of the array at " + where());
-                }
+                expectEnd();
                 return null;
             }
             long line = parser.currentTokenLocation().getLineNr();
             // Any element is handed on, objects or not: the check rejects what is not a book.
             JsonNode element = MAPPER.readTree(parser);
             number++;
-            return new SourceRecord(number, line, element == null ? NullNode.getInstance() : element);
+            JsonNode value = element == null ? NullNode.getInstance() : element;
+            return SourceRecord.read("record " + number + " (line " + line + ")", line, value, value);
         } catch (JsonProcessingException e) {
             throw notJson(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UnreadableFileException("cannot read the file after record " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void expectEnd() throws IOException {
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new UnreadableFileException("found " + describe(trailing) + " after the end of the "
+                    + (array ? "array" : "book object") + " at " + where());
         }
     }
 

@@ -1,0 +1,43 @@
+package org.bookdrop.read;
+
+import java.util.Locale;
+
+/**
+ * The formats bookdrop reads, told by the file's extension and never guessed from the content.
+ * Each may be gzip-compressed, with {@code .gz} after its own extension.
+ */
+public enum BookFormat {
+    /** A JSON array of book objects, or a single book object. */
+    JSON,
+    /** One book object per line (also {@code .jsonl}). */
+    NDJSON,
+    /** RFC 4180 CSV with a header row naming the columns. */
+    CSV;
+
+    public static final String KNOWN = ".json, .ndjson, .jsonl or .csv, each optionally followed by .gz";
+
+    /** The format and compression that a file name says. */
+    public record Type(BookFormat format, boolean gzip) {
+    }
+
+    /** @throws UnreadableFileException for a name with no extension bookdrop reads */
+    public static Type of(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        boolean gzip = name.endsWith(".gz");
+        if (gzip) {
+            name = name.substring(0, name.length() - 3);
+        }
+        BookFormat format;
+        if (name.endsWith(".json")) {
+            format = JSON;
+        } else if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            format = NDJSON;
+        } else if (name.endsWith(".csv")) {
+            format = CSV;
+        } else {
+            throw new UnreadableFileException("'" + fileName + "' has an extension bookdrop does not read; it reads "
+                    + KNOWN);
+        }
+        return new Type(format, gzip);
+    }
+}

@@ -1,0 +1,130 @@
+package org.bookdrop.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * Reads one JSON value per line. A line that is not valid JSON is a record of its own that the
+ * check rejects; the lines after it are read as usual. A line longer than the record size limit
+ * is skipped without being held in memory, and rejected with that reason.
+ */
+public final class NdjsonReader extends RecordReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How much of a line that cannot be read is kept for the rejects file. */
+    private static final int ORIGINAL_KEPT = 10_000;
+
+    private final InputStream in;
+    private final int maxRecordBytes;
+    private final byte[] chunk = new byte[64 * 1024];
+    private int chunkStart;
+    private int chunkEnd;
+    private byte[] line = new byte[1024];
+    private int lineLength;
+    private long lineNumber;
+    private boolean endOfFile;
+
+    /** @param in the file's content, without a byte order mark */
+    public NdjsonReader(InputStream in, int maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    @Override
+    protected SourceRecord readRecord() {
+        try {
+            while (!endOfFile) {
+                boolean tooLong = readLine();
+                lineNumber++;
+                String position = "line " + lineNumber;
+                if (tooLong) {
+                    return SourceRecord.unreadable(position, lineNumber, TextNode.valueOf(lineText() + "..."),
+                            "the line is longer than " + maxRecordBytes + " bytes (bookdrop.max-record-bytes)");
+                }
+                if (isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode value = MAPPER.readTree(line, 0, lineLength);
+                    return SourceRecord.read(position, lineNumber, value, value);
+                } catch (JsonProcessingException e) {
+                    return SourceRecord.unreadable(position, lineNumber, TextNode.valueOf(lineText()),
+                            "not valid JSON at column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read the file after line " + lineNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the next line, without its line break, keeping at most the limit of it.
+     *
+     * @return whether the line was longer than the limit
+     */
+    private boolean readLine() throws IOException {
+        lineLength = 0;
+        long length = 0;
+        while (true) {
+            if (chunkStart == chunkEnd) {
+                chunkEnd = in.read(chunk);
+                chunkStart = 0;
+                if (chunkEnd <= 0) {
+                    chunkEnd = 0;
+                    endOfFile = true;
+                    return length > maxRecordBytes;
+                }
+            }
+            int newline = chunkStart;
+            while (newline < chunkEnd && chunk[newline] != '\n') {
+                newline++;
+            }
+            int count = newline - chunkStart;
+            keep(chunkStart, (int) Math.min(count, Math.max(0, maxRecordBytes - length)));
+            length += count;
+            chunkStart = newline;
+            if (newline < chunkEnd) {
+                chunkStart++;
+                return length > maxRecordBytes;
+            }
+        }
+    }
+
+    private void keep(int from, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (lineLength + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
+        }
+        System.arraycopy(chunk, from, line, lineLength, count);
+        lineLength += count;
+    }
+
+    private boolean isBlank() {
+        for (int i = 0; i < lineLength; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String lineText() {
+        return new String(line, 0, Math.min(lineLength, ORIGINAL_KEPT), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,49 @@
+package org.bookdrop.reject;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bookdrop.check.BookMapper;
+import org.bookdrop.check.Problem;
+import org.bookdrop.check.Rejection;
+
+/**
+ * Rejects of JSON and NDJSON input: one line per record, the record as the file held it with a
+ * {@code _rejected} field added that says where it was and why. bookdrop ignores that field, so
+ * the fixed file can be dropped into the inbox as it is.
+ */
+public final class NdjsonRejectsFile extends RejectsFile {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public NdjsonRejectsFile(Path path) {
+        super(path);
+    }
+
+    @Override
+    protected void write(Writer writer, Rejection rejection) throws IOException {
+        ObjectNode why = MAPPER.createObjectNode()
+                .put("file", rejection.file())
+                .put("position", rejection.record().position())
+                .put("line", rejection.record().line());
+        var reasons = why.putArray("reasons");
+        for (Problem problem : rejection.problems()) {
+            reasons.addObject().put("field", problem.field()).put("reason", problem.reason());
+        }
+        ObjectNode line;
+        if (rejection.record().original().isObject()) {
+            line = rejection.record().original().deepCopy();
+            line.remove(BookMapper.REJECTED_FIELD);
+        } else {
+            // Not an object (or not JSON at all): kept as it was, beside the reasons.
+            line = MAPPER.createObjectNode();
+            why.set("original", rejection.record().original());
+        }
+        line.set(BookMapper.REJECTED_FIELD, why);
+        writer.write(MAPPER.writeValueAsString(line));
+        writer.write('\n');
+    }
+}
