@@ -1,6 +1,7 @@
 package org.bookdrop;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -14,6 +15,7 @@ import org.bookdrop.check.BookValidator;
 import org.bookdrop.load.BookTable;
 import org.bookdrop.load.BookWriter;
 import org.bookdrop.load.Database;
+import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
 import org.bookdrop.read.BookFiles;
 import org.bookdrop.report.FileImports;
@@ -37,8 +39,11 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject("bookdrop.batch-size")
     private int batchSize;
 
-    @PropertyInject("bookdrop.pool-size")
-    private int poolSize;
+    @PropertyInject("bookdrop.writers")
+    private int writers;
+
+    @PropertyInject("bookdrop.retry-for-seconds")
+    private int retryForSeconds;
 
     @PropertyInject("bookdrop.inbox")
     private String inbox;
@@ -63,9 +68,11 @@ public class BookdropConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
-        Database database = Database.open(databaseUrl, poolSize);
+        // One connection per writer, and one for the refresh and the verifications around them.
+        Database database = Database.open(databaseUrl, writers + 1);
         closeWithCamel(camel, database);
-        BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table));
+        Retry retry = new Retry(Duration.ofSeconds(retryForSeconds), Duration.ofMillis(500), Duration.ofSeconds(30));
+        BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table), retry);
         books.createIfMissing();
         Folders folders = Folders.of(inbox, doneFolder, errorFolder);
 
@@ -74,7 +81,9 @@ public class BookdropConfiguration implements CamelConfiguration {
         registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio));
         registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error()));
         registry.bind("bookChecker", new BookChecker(new BookMapper(strict), new BookValidator()));
-        registry.bind("bookWriter", new BookWriter(database.dataSource(), books.name()));
+        BookWriter writer = new BookWriter(database.dataSource(), books.name(), writers, retry);
+        closeWithCamel(camel, writer);
+        registry.bind("bookWriter", writer);
         registry.bind("bookTable", books);
     }
 

@@ -1,8 +1,11 @@
 package org.bookdrop.load;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -19,15 +22,19 @@ import org.slf4j.LoggerFactory;
 public final class BookTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookTable.class);
+    /** Keys looked up per query when verifying. */
+    private static final int VERIFY_CHUNK = 10_000;
 
     private final DataSource dataSource;
     private final Dialect dialect;
     private final TableName table;
+    private final Retry retry;
 
-    public BookTable(DataSource dataSource, Dialect dialect, TableName table) {
+    public BookTable(DataSource dataSource, Dialect dialect, TableName table, Retry retry) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.table = table;
+        this.retry = retry;
     }
 
     public TableName name() {
@@ -59,6 +66,41 @@ public final class BookTable {
         } catch (SQLException e) {
             LOG.warn("{}: could not refresh table {} ({}); its rows become searchable at CrateDB's next "
                     + "periodic refresh", fileImport.fileName(), table, e.getMessage());
+        }
+    }
+
+    /**
+     * After the refresh, looks up by primary key every row the file wrote, and counts those found
+     * as verified. (CrateDB 6.4 answers a lookup of a parameter list of keys only from refreshed
+     * data, so this waits for the refresh.) A failed lookup is logged and leaves the count short.
+     */
+    public void verifyAfter(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        String sql = "SELECT count(*) FROM " + table.quoted() + " WHERE id = ANY(?)";
+        try {
+            fileImport.writes().forEachWrittenChunk(VERIFY_CHUNK, ids -> {
+                try {
+                    fileImport.verified(retry.run(fileImport.fileName() + ": verifying " + ids.size() + " rows",
+                            () -> count(sql, ids)));
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not verify the rows written ({}); the report's verified count is short",
+                    fileImport.fileName(), e.getMessage());
+        } finally {
+            fileImport.writes().close();
+        }
+    }
+
+    private long count(String sql, List<String> ids) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(sql)) {
+            count.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
         }
     }
 }

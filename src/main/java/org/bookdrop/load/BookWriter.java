@@ -1,14 +1,21 @@
 package org.bookdrop.load;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -22,12 +29,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The load stage: upserts a batch of books in one set-based statement (the fastest way into
- * CrateDB, see shared/CRATEDB.md), and accounts for every row. When the database wrote fewer rows
- * than it was sent, or refused the statement, the batch is written again row by row: the upsert
- * makes that safe, and each row that fails then comes back with the server's own reason.
+ * The load stage. Each batch is upserted in one set-based statement (the fastest way into CrateDB,
+ * see shared/CRATEDB.md) on one of several writer threads, while the route reads the next batch;
+ * when every writer is busy and one batch waits, the route waits too, so memory stays bounded.
+ *
+ * <p>Every row is accounted for. When the database writes fewer rows than it was sent, or refuses
+ * the statement, the batch is written again row by row: the upsert makes that safe, and each row
+ * that fails then comes back with the server's own reason. The ids written are kept (on disk) for
+ * {@link BookTable#verifyAfter} to look up after the refresh. A failure the database may get over
+ * (a restart, a lost node) is retried with backoff; only when it lasts does the file fail.
+ *
+ * <p>A record whose id comes again later in the file is superseded: the later one wins, as if the
+ * file were read in order. Within a batch only the last is sent; a batch holding an id that an
+ * earlier batch wrote waits until the earlier batches are done.
  */
-public final class BookWriter {
+public final class BookWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookWriter.class);
 
@@ -38,11 +54,16 @@ public final class BookWriter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     private final DataSource dataSource;
+    private final Retry retry;
     private final String upsertMany;
     private final String upsertOne;
+    private final ExecutorService writers;
+    /** One permit per writer and one per batch waiting for a writer. */
+    private final Semaphore slots;
 
-    public BookWriter(DataSource dataSource, TableName table) {
+    public BookWriter(DataSource dataSource, TableName table, int writerCount, Retry retry) {
         this.dataSource = dataSource;
+        this.retry = retry;
         String insert = "INSERT INTO " + table.quoted() + " (id, title, author, publication_date, categories) ";
         String onConflict = " ON CONFLICT (id) DO UPDATE SET title = excluded.title, author = excluded.author, "
                 + "publication_date = excluded.publication_date, categories = excluded.categories";
@@ -51,31 +72,91 @@ public final class BookWriter {
                 + "FROM UNNEST(?::text[], ?::text[], ?::text[], ?::timestamp[], ?::text[]) "
                 + "AS u(id, title, author, publication_date, categories)" + onConflict;
         this.upsertOne = insert + "VALUES (?, ?, ?, ?, ?)" + onConflict;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(writerCount, task -> {
+            Thread thread = new Thread(task, "bookdrop-writer-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.slots = new Semaphore(writerCount * 2);
     }
 
+    /** Hands a batch to a writer thread, waiting while all are busy and a batch already waits. */
     public void write(List<CheckedBook> batch, @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport)
-            throws SQLException {
+            throws Exception {
+        FileWrites writes = fileImport.writes();
+        writes.throwIfFailed();
         Collection<CheckedBook> books = lastOfEachId(batch);
-        fileImport.duplicates(batch.size() - books.size());
+        Set<String> rewrites = new HashSet<>();
+        for (CheckedBook book : books) {
+            if (writes.seenBefore(book.book().id())) {
+                rewrites.add(book.book().id());
+            }
+        }
+        // Every record beyond the last of its id is superseded: within the batch, or earlier in the file.
+        fileImport.duplicates(batch.size() - books.size() + rewrites.size());
         if (books.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            int written = upsertAll(connection, books);
-            if (written == books.size()) {
-                fileImport.written(written);
-                return;
-            }
+        if (!rewrites.isEmpty()) {
+            writes.awaitAll();
+        }
+        slots.acquire();
+        writes.started();
+        try {
+            writers.execute(() -> {
+                Exception failure = null;
+                try {
+                    upsert(books, rewrites, fileImport);
+                } catch (Exception e) {
+                    failure = e;
+                } finally {
+                    slots.release();
+                    writes.finished(failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            slots.release();
+            writes.finished(e);
+            throw e;
+        }
+    }
+
+    /** Waits for the file's writes; throws the first that failed. The route's last step for a file. */
+    public void finish(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) throws Exception {
+        fileImport.writes().awaitAll();
+        fileImport.writes().throwIfFailed();
+    }
+
+    /** Waits for the file's writes without judging them, before its report is made. */
+    public void settle(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) throws InterruptedException {
+        if (fileImport != null) {
+            fileImport.writes().awaitAll();
+        }
+    }
+
+    private void upsert(Collection<CheckedBook> books, Set<String> rewrites, FileImport fileImport) throws Exception {
+        String what = fileImport.fileName() + ": batch of " + books.size() + " books";
+        int written = retry.run(what, () -> upsertAll(books));
+        List<String> landed = new ArrayList<>(books.size());
+        if (written == books.size()) {
+            books.forEach(book -> landed.add(book.book().id()));
+        } else {
             LOG.info("{}: the database wrote {} of {} rows; writing them one by one to find the failures",
                     fileImport.fileName(), written, books.size());
-        } catch (SQLException e) {
-            if (SqlErrors.isTransient(e)) {
-                throw e;
+            for (CheckedBook book : books) {
+                String refused = retry.run(what, () -> upsertOne(book.book()));
+                if (refused == null) {
+                    landed.add(book.book().id());
+                } else {
+                    fileImport.reject(new Rejection(fileImport.fileName(), book.source(),
+                            List.of(new Problem("database", refused))));
+                }
             }
-            LOG.info("{}: the database refused a batch of {} rows ({}); writing them one by one to find the failures",
-                    fileImport.fileName(), books.size(), e.getMessage());
         }
-        upsertEach(books, fileImport);
+        List<String> firstWrites = landed.stream().filter(id -> !rewrites.contains(id)).toList();
+        fileImport.writes().written(firstWrites);
+        fileImport.written(firstWrites.size());
     }
 
     /** Within one statement an id may appear only once; as in the file, the last one wins. */
@@ -88,7 +169,11 @@ public final class BookWriter {
         return byId.values();
     }
 
-    private int upsertAll(Connection connection, Collection<CheckedBook> books) throws SQLException {
+    /**
+     * @return the number of rows written, or -1 when the database refused the statement for a
+     *         reason of the data (PostgreSQL refuses the whole statement for one bad row)
+     */
+    private int upsertAll(Collection<CheckedBook> books) throws SQLException {
         int size = books.size();
         String[] ids = new String[size];
         String[] titles = new String[size];
@@ -105,7 +190,8 @@ public final class BookWriter {
             categories[i] = String.join(CATEGORY_SEPARATOR, book.categories());
             i++;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(upsertMany)) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(upsertMany)) {
             upsert.setString(1, CATEGORY_SEPARATOR);
             upsert.setArray(2, connection.createArrayOf("text", ids));
             upsert.setArray(3, connection.createArrayOf("text", titles));
@@ -113,39 +199,40 @@ public final class BookWriter {
             upsert.setArray(5, connection.createArrayOf("text", dates));
             upsert.setArray(6, connection.createArrayOf("text", categories));
             return upsert.executeUpdate();
+        } catch (SQLException e) {
+            if (SqlErrors.isTransient(e)) {
+                throw e;
+            }
+            LOG.info("The database refused a batch of {} rows ({}); writing them one by one to find the failures",
+                    size, e.getMessage());
+            return -1;
         }
     }
 
-    private void upsertEach(Collection<CheckedBook> books, FileImport fileImport) throws SQLException {
+    /** @return null when the row was written, else the database's reason */
+    private String upsertOne(Book book) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(upsertOne)) {
-            for (CheckedBook checked : books) {
-                Book book = checked.book();
-                try {
-                    upsert.setString(1, book.id());
-                    upsert.setString(2, book.title());
-                    upsert.setString(3, book.author());
-                    upsert.setObject(4, book.publicationDate());
-                    Array categories = connection.createArrayOf("text", book.categories().toArray(String[]::new));
-                    upsert.setArray(5, categories);
-                    int count = upsert.executeUpdate();
-                    if (count == 1) {
-                        fileImport.written(1);
-                    } else {
-                        reject(fileImport, checked, "the database wrote " + count + " rows for it instead of 1");
-                    }
-                } catch (SQLException e) {
-                    if (SqlErrors.isTransient(e)) {
-                        throw e;
-                    }
-                    reject(fileImport, checked, e.getMessage());
-                }
+            upsert.setString(1, book.id());
+            upsert.setString(2, book.title());
+            upsert.setString(3, book.author());
+            upsert.setObject(4, book.publicationDate());
+            upsert.setArray(5, connection.createArrayOf("text", book.categories().toArray(String[]::new)));
+            int count = upsert.executeUpdate();
+            return count == 1 ? null : "the database wrote " + count + " rows for it instead of 1";
+        } catch (SQLException e) {
+            if (SqlErrors.isTransient(e)) {
+                throw e;
             }
+            return e.getMessage();
         }
     }
 
-    private static void reject(FileImport fileImport, CheckedBook book, String reason) {
-        fileImport.reject(new Rejection(fileImport.fileName(), book.source(),
-                List.of(new Problem("database", reason))));
+    @Override
+    public void close() throws InterruptedException {
+        writers.shutdown();
+        if (!writers.awaitTermination(30, TimeUnit.SECONDS)) {
+            writers.shutdownNow();
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.bookdrop.check.Rejection;
+import org.bookdrop.load.FileWrites;
 import org.bookdrop.reject.RejectsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public final class FileImport {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong verified = new AtomicLong();
+    private final FileWrites writes = new FileWrites();
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
     private volatile RejectsFile rejects;
 
@@ -66,6 +69,16 @@ public final class FileImport {
 
     public void duplicates(long records) {
         duplicates.addAndGet(records);
+    }
+
+    /** Rows found by primary key after they were written. */
+    public void verified(long rows) {
+        verified.addAndGet(rows);
+    }
+
+    /** The file's writes in flight. */
+    public FileWrites writes() {
+        return writes;
     }
 
     /** Counts a record that will not be loaded, says which and why, and writes it to the rejects file. */
@@ -115,6 +128,7 @@ public final class FileImport {
      * @param error  why the import failed, or null when it did not
      */
     public ImportReport finish(Instant finishedAt, String folder, String error) {
+        writes.close();
         RejectsFile file = rejects;
         String rejectsPath = null;
         if (file != null) {
@@ -125,6 +139,6 @@ public final class FileImport {
         ignoredFields.forEach((name, count) -> ignored.put(name, count.sum()));
         return new ImportReport(fileName, sizeBytes, error == null ? ImportReport.Status.DONE : ImportReport.Status.FAILED,
                 folder, startedAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
-                read.get(), written.get(), rejected.get(), duplicates.get(), ignored, rejectsPath, error);
+                read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), ignored, rejectsPath, error);
     }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
  * {@code read = written + rejected + duplicates} for a file that was read to its end.
  *
  * @param folder        the folder the file was moved to
- * @param duplicates    records whose id came again later in the same batch (the last one was kept)
+ * @param written       rows written, one per distinct id
+ * @param duplicates    records superseded by a later record of the file with the same id (the last wins)
+ * @param verified      rows found by primary key after they were written
  * @param ignoredFields fields that records had besides a book's, with how many records had each
  * @param rejects       the file holding the rejected records with their reasons, or null if none
  * @param error         why the file failed, or null
@@ -25,6 +27,7 @@ public record ImportReport(
         long written,
         long rejected,
         long duplicates,
+        long verified,
         Map<String, Long> ignoredFields,
         String rejects,
         String error) {
@@ -32,8 +35,8 @@ public record ImportReport(
     public enum Status { DONE, FAILED }
 
     public String summary() {
-        String counts = String.format("%d read, %d written, %d rejected, %d duplicates in %d ms",
-                read, written, rejected, duplicates, durationMillis);
+        String counts = String.format("%d read, %d written, %d rejected, %d duplicates, %d verified in %d ms",
+                read, written, rejected, duplicates, verified, durationMillis);
         String rejectsNote = rejects == null ? "" : "; rejected records with their reasons in " + rejects;
         String ignoredNote = ignoredFields.isEmpty() ? "" : "; ignored fields " + ignoredFields;
         return status == Status.DONE

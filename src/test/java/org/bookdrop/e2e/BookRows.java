@@ -54,9 +54,13 @@ final class BookRows {
     }
 
     void drop() throws SQLException {
+        execute("DROP TABLE IF EXISTS " + table);
+    }
+
+    void execute(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
+            statement.execute(sql);
         }
     }
 

@@ -44,4 +44,9 @@ class CrateDbEndToEndTest extends ImportScenarios {
         assertThat(rows.query("SELECT title FROM " + table + " WHERE MATCH(title, 'monty') ORDER BY _score DESC"))
                 .containsExactly(List.of("Monty Python's Big Red Book"));
     }
+
+    @Override
+    String textArray() {
+        return "ARRAY(TEXT)";
+    }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.e2e.BookRows.Row;
+import org.bookdrop.tools.GenerateBooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ abstract class ImportScenarios {
 
     /** The JDBC URL of the database under test. */
     abstract String jdbcUrl();
+
+    /** How the database under test spells an array of text, for tables the tests make themselves. */
+    abstract String textArray();
 
     @BeforeEach
     void startBookdrop() throws Exception {
@@ -189,7 +193,15 @@ abstract class ImportScenarios {
             assertThat(Files.readString(note)).contains(expected.get("error").asText());
         } else {
             assertThat(report.get("error").isNull()).isTrue();
+            assertReconciles(report);
         }
+    }
+
+    /** read = written + rejected + duplicates, and every row written was found again. */
+    static void assertReconciles(JsonNode report) {
+        assertThat(report.get("read").asLong()).as("read = written + rejected + duplicates").isEqualTo(
+                report.get("written").asLong() + report.get("rejected").asLong() + report.get("duplicates").asLong());
+        assertThat(report.get("verified").asLong()).as("verified").isEqualTo(report.get("written").asLong());
     }
 
     static Stream<String> corpus() throws IOException {
@@ -307,6 +319,72 @@ abstract class ImportScenarios {
 
         assertThat(bookdrop.awaitReport("done", "fixed.ndjson").get("written").asLong()).isEqualTo(1);
         assertThat(rows.all()).extracting(Row::title, Row::author).containsExactly(tuple("Fixed Later", "B"));
+    }
+
+    @Test
+    void a_row_the_database_refuses_is_rejected_with_its_message_and_the_rest_of_the_batch_lands() throws Exception {
+        rows.drop();
+        rows.execute("CREATE TABLE " + table + " (id TEXT PRIMARY KEY, publication_date TIMESTAMP, title TEXT, "
+                + "author TEXT, categories " + textArray() + ", CONSTRAINT no_forbidden CHECK (title <> 'Forbidden'))");
+        bookdrop.drop(write("refused.ndjson", """
+                {"id": "1", "title": "Allowed", "author": "A"}
+                {"id": "2", "title": "Forbidden", "author": "A"}
+                {"id": "3", "title": "Also Allowed", "author": "A"}
+                """));
+
+        JsonNode report = bookdrop.awaitReport("done", "refused.ndjson");
+        assertThat(report.get("written").asLong()).isEqualTo(2);
+        assertThat(report.get("rejected").asLong()).isEqualTo(1);
+        assertReconciles(report);
+        assertThat(rows.all()).extracting(Row::id).containsExactly("1", "3");
+        assertThat(RejectsFiles.read(report.get("rejects"))).singleElement().asString()
+                .startsWith("line 2: database: ").contains("no_forbidden");
+    }
+
+    @Test
+    void the_last_record_of_an_id_wins_within_a_batch_and_across_batches_and_duplicates_are_counted() throws Exception {
+        restartWith(Map.of("bookdrop.batch-size", "2"));
+        bookdrop.drop(write("repeats.ndjson", """
+                {"id": "x", "title": "X first", "author": "A"}
+                {"id": "x", "title": "X second", "author": "A"}
+                {"id": "y", "title": "Y first", "author": "A"}
+                {"id": "z", "title": "Z only", "author": "A"}
+                {"id": "y", "title": "Y last", "author": "A"}
+                {"id": "x", "title": "X last", "author": "A"}
+                """));
+
+        JsonNode report = bookdrop.awaitReport("done", "repeats.ndjson");
+        assertThat(report.get("read").asLong()).isEqualTo(6);
+        assertThat(report.get("written").asLong()).isEqualTo(3);
+        assertThat(report.get("duplicates").asLong()).isEqualTo(3);
+        assertReconciles(report);
+        assertThat(rows.all()).extracting(Row::id, Row::title)
+                .containsExactly(tuple("x", "X last"), tuple("y", "Y last"), tuple("z", "Z only"));
+    }
+
+    @Test
+    void a_later_file_updates_the_rows_of_an_earlier_one_with_the_same_ids() throws Exception {
+        bookdrop.drop(write("first.ndjson", "{\"id\": \"k\", \"title\": \"Old Title\", \"author\": \"A\"}\n"));
+        bookdrop.awaitReport("done", "first.ndjson");
+        bookdrop.drop(write("second.ndjson", "{\"id\": \"k\", \"title\": \"New Title\", \"author\": \"B\"}\n"));
+        JsonNode report = bookdrop.awaitReport("done", "second.ndjson");
+
+        assertThat(report.get("duplicates").asLong()).as("duplicates count within a file only").isZero();
+        assertThat(rows.all()).extracting(Row::title, Row::author).containsExactly(tuple("New Title", "B"));
+    }
+
+    @Test
+    void many_batches_on_parallel_writers_reconcile_exactly() throws Exception {
+        restartWith(Map.of("bookdrop.batch-size", "500", "bookdrop.writers", "3"));
+        Path file = work.resolve("many.ndjson");
+        GenerateBooks.main(new String[] {"--count", "20000", "--out", file.toString(), "--invalid", "0.02", "--seed", "7"});
+
+        bookdrop.drop(file);
+
+        JsonNode report = bookdrop.awaitReport("done", "many.ndjson", Duration.ofMinutes(2));
+        assertReconciles(report);
+        assertThat(report.get("rejected").asLong()).isPositive();
+        assertThat(rows.count()).isEqualTo(report.get("written").asLong());
     }
 
     void restartWith(Map<String, String> settings) throws Exception {

@@ -7,4 +7,9 @@ class PostgresEndToEndTest extends ImportScenarios {
     String jdbcUrl() {
         return Databases.postgresUrl();
     }
+
+    @Override
+    String textArray() {
+        return "TEXT[]";
+    }
 }

@@ -1,0 +1,180 @@
+package org.bookdrop.tools;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes N made-up books as NDJSON, a JSON array or CSV (gzipped when the name ends in .gz), the
+ * same books for the same seed, with an optional share of invalid records. For benchmarks and
+ * for tests that need big inputs.
+ *
+ * <pre>java -cp bookdrop.jar org.bookdrop.tools.GenerateBooks --count 500000 --out books.ndjson [--seed 42] [--invalid 0.01]</pre>
+ */
+public final class GenerateBooks {
+
+    private static final String[] WORDS = {"galaxy", "restaurant", "universe", "guide", "dragon", "river", "night",
+        "garden", "storm", "clock", "island", "mirror", "winter", "shadow", "letter", "voyage", "empire", "silence",
+        "machine", "forest", "harbour", "glass", "crown", "memory", "tower", "orchard", "signal", "lantern"};
+    private static final String[] FIRST = {"Douglas", "Terry", "Ursula", "Jane", "Italo", "Haruki", "Zadie", "Jorge",
+        "Toni", "Kazuo", "Chimamanda", "Orhan", "Wisława", "Günter", "Agatha", "Søren"};
+    private static final String[] LAST = {"Adams", "Pratchett", "Le Guin", "Austen", "Calvino", "Murakami", "Smith",
+        "Borges", "Morrison", "Ishiguro", "Adichie", "Pamuk", "Szymborska", "Grass", "Christie", "Kierkegaard"};
+    private static final String[] CATEGORIES = {"novel", "comedy", "documentation", "science fiction", "fantasy",
+        "poetry", "history", "crime", "philosophy", "children", "travel", "biography"};
+
+    /** The kinds of invalid record written, one after the other. */
+    private enum Invalid { NO_AUTHOR, BAD_DATE, AUTHOR_AS_OBJECT, CATEGORIES_AS_NUMBER }
+
+    private final SplittableRandom random;
+    private final double invalidShare;
+
+    GenerateBooks(long seed, double invalidShare) {
+        this.random = new SplittableRandom(seed);
+        this.invalidShare = invalidShare;
+    }
+
+    public static void main(String[] args) throws IOException {
+        long count = 0;
+        Path out = null;
+        long seed = 42;
+        double invalid = 0;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--count" -> count = Long.parseLong(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--invalid" -> invalid = Double.parseDouble(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (count <= 0 || out == null) {
+            System.err.println("usage: GenerateBooks --count N --out FILE.(ndjson|json|csv)[.gz] [--seed 42] [--invalid 0.01]");
+            System.exit(2);
+        }
+        new GenerateBooks(seed, invalid).write(out, count);
+        System.out.printf(Locale.ROOT, "%s: %d books, %,d bytes%n", out, count, Files.size(out));
+    }
+
+    void write(Path file, long count) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean gzip = name.endsWith(".gz");
+        String format = gzip ? name.substring(0, name.length() - 3) : name;
+        try (OutputStream raw = Files.newOutputStream(file);
+             OutputStream stream = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
+             Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
+            if (format.endsWith(".csv")) {
+                writeCsv(out, count);
+            } else if (format.endsWith(".json")) {
+                writeJson(out, count, true);
+            } else if (format.endsWith(".ndjson") || format.endsWith(".jsonl")) {
+                writeJson(out, count, false);
+            } else {
+                throw new IllegalArgumentException("the name must end in .ndjson, .jsonl, .json or .csv (optionally .gz)");
+            }
+        }
+    }
+
+    private void writeJson(Writer out, long count, boolean array) throws IOException {
+        JsonGenerator json = new JsonFactory().createGenerator(out);
+        json.setRootValueSeparator(null);
+        if (array) {
+            json.writeStartArray();
+        }
+        for (long n = 0; n < count; n++) {
+            Invalid invalid = invalid(n);
+            json.writeStartObject();
+            json.writeStringField("id", "book-" + n);
+            json.writeStringField("title", title());
+            if (invalid == Invalid.AUTHOR_AS_OBJECT) {
+                json.writeObjectFieldStart("author");
+                json.writeStringField("name", author());
+                json.writeEndObject();
+            } else if (invalid != Invalid.NO_AUTHOR) {
+                json.writeStringField("author", author());
+            }
+            json.writeStringField("publication_date", invalid == Invalid.BAD_DATE ? "someday" : date());
+            if (invalid == Invalid.CATEGORIES_AS_NUMBER) {
+                json.writeNumberField("categories", 7);
+            } else {
+                json.writeArrayFieldStart("categories");
+                for (String category : categories()) {
+                    json.writeString(category);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            if (!array) {
+                json.flush();
+                out.write('\n');
+            }
+        }
+        if (array) {
+            json.writeEndArray();
+        }
+        json.flush();
+    }
+
+    private void writeCsv(Writer out, long count) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+        csv.printRecord("id", "title", "author", "publication_date", "categories");
+        for (long n = 0; n < count; n++) {
+            Invalid invalid = invalid(n);
+            String author = invalid == Invalid.NO_AUTHOR ? "" : author();
+            String date = invalid == Invalid.BAD_DATE ? "someday" : date();
+            String categories = invalid == Invalid.CATEGORIES_AS_NUMBER ? "[7]" : String.join("|", categories());
+            csv.printRecord("book-" + n, title(), author, date, categories);
+        }
+        csv.flush();
+    }
+
+    private Invalid invalid(long n) {
+        if (invalidShare <= 0 || random.nextDouble() >= invalidShare) {
+            return null;
+        }
+        return Invalid.values()[(int) (n % Invalid.values().length)];
+    }
+
+    private String title() {
+        int words = 2 + random.nextInt(5);
+        StringBuilder title = new StringBuilder("The");
+        for (int i = 0; i < words; i++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            title.append(' ').append(i % 2 == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+        }
+        return title.toString();
+    }
+
+    private String author() {
+        return FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+    }
+
+    private String date() {
+        return LocalDate.ofEpochDay(random.nextLong(-40_000, 20_000)).toString();
+    }
+
+    private List<String> categories() {
+        int size = random.nextInt(4);
+        List<String> categories = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            categories.add(CATEGORIES[random.nextInt(CATEGORIES.length)]);
+        }
+        return categories;
+    }
+}
