@@ -58,7 +58,7 @@ public final class BookWriter implements AutoCloseable {
     private final String upsertMany;
     private final String upsertOne;
     private final ExecutorService writers;
-    /** One permit per writer and one per batch waiting for a writer. */
+    /** One permit per writer, and one for a batch waiting for a writer. */
     private final Semaphore slots;
 
     public BookWriter(DataSource dataSource, TableName table, int writerCount, Retry retry) {
@@ -78,7 +78,7 @@ public final class BookWriter implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.slots = new Semaphore(writerCount * 2);
+        this.slots = new Semaphore(writerCount + 1);
     }
 
     /** Hands a batch to a writer thread, waiting while all are busy and a batch already waits. */
@@ -110,6 +110,10 @@ public final class BookWriter implements AutoCloseable {
                     upsert(books, rewrites, fileImport);
                 } catch (Exception e) {
                     failure = e;
+                } catch (Error e) {
+                    // Out of memory, say: the batch is lost, so the file must fail, not pass.
+                    failure = new IllegalStateException("a writer failed: " + e, e);
+                    throw e;
                 } finally {
                     slots.release();
                     writes.finished(failure);
@@ -142,8 +146,10 @@ public final class BookWriter implements AutoCloseable {
         if (written == books.size()) {
             books.forEach(book -> landed.add(book.book().id()));
         } else {
-            LOG.info("{}: the database wrote {} of {} rows; writing them one by one to find the failures",
-                    fileImport.fileName(), written, books.size());
+            if (written >= 0) {
+                LOG.info("{}: the database wrote {} of {} rows; writing them one by one to find the failures",
+                        fileImport.fileName(), written, books.size());
+            }
             for (CheckedBook book : books) {
                 String refused = retry.run(what, () -> upsertOne(book.book()));
                 if (refused == null) {

@@ -71,11 +71,19 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         // CrateDB has no transactions: every statement stands on its own (shared/CRATEDB.md).
         config.setAutoCommit(true);
+        // Fail fast when no connection can be had: the writers retry with backoff instead.
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(3_000);
         return new HikariDataSource(config);
     }
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The URL connected to; it may hold a password, so never log it unredacted. */
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
     }
 
     public Dialect dialect() {

@@ -1,63 +1,71 @@
 package org.bookdrop.load;
 
 /**
- * The ids one file has written so far, kept as 64-bit fingerprints in an open-addressing table:
- * about 11 bytes per distinct id (a file of 7 million books needs some 75 MB), where the ids
- * themselves would take several times that. Two different ids share a fingerprint with a chance
- * of about one in a million for a file of 7 million books; such a pair would be counted as a
- * duplicate and its batch written in order, nothing worse.
+ * The ids one file has written so far, kept as 64-bit fingerprints in open-addressing tables:
+ * about 14 bytes per distinct id (a file of 7 million books needs some 100 MB), where the ids
+ * themselves would take several times that. The fingerprints are spread over many small tables
+ * that grow one at a time, so growing never needs twice the memory. Two different ids share a
+ * fingerprint with a chance of about one in a million for a file of 7 million books; such a pair
+ * would be counted as a duplicate and its batch written in order, nothing worse.
  */
 final class SeenIds {
 
+    private static final int SEGMENT_BITS = 10;
     private static final double MAX_LOAD = 0.75;
     /** 0 marks an empty slot, so a fingerprint of 0 is stored as this instead. */
     private static final long ZERO_STANDIN = 0x9E3779B97F4A7C15L;
 
-    private long[] slots = new long[1 << 12];
-    private int size;
+    private final long[][] segments = new long[1 << SEGMENT_BITS][];
+    private final int[] sizes = new int[1 << SEGMENT_BITS];
+    private long size;
+
+    SeenIds() {
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = new long[16];
+        }
+    }
 
     /** @return whether the id was seen before; either way it is seen from now on */
     boolean add(String id) {
-        if (size + 1 > slots.length * MAX_LOAD) {
-            grow();
+        long fingerprint = fingerprint(id);
+        int segment = (int) (fingerprint >>> (64 - SEGMENT_BITS));
+        if (sizes[segment] + 1 > segments[segment].length * MAX_LOAD) {
+            segments[segment] = grown(segments[segment]);
         }
-        boolean added = place(slots, fingerprint(id));
+        boolean added = place(segments[segment], fingerprint);
         if (added) {
+            sizes[segment]++;
             size++;
         }
         return !added;
     }
 
-    int size() {
+    long size() {
         return size;
     }
 
     /** @return whether the fingerprint was new to the table */
     private static boolean place(long[] table, long fingerprint) {
-        int slot = slot(fingerprint, table.length);
+        int mask = table.length - 1;
+        int slot = (int) fingerprint & mask;
         while (table[slot] != 0) {
             if (table[slot] == fingerprint) {
                 return false;
             }
-            slot = slot + 1 == table.length ? 0 : slot + 1;
+            slot = (slot + 1) & mask;
         }
         table[slot] = fingerprint;
         return true;
     }
 
-    private void grow() {
-        long[] old = slots;
-        slots = new long[(int) Math.min(Integer.MAX_VALUE - 8, old.length * 3L / 2)];
-        for (long fingerprint : old) {
+    private static long[] grown(long[] table) {
+        long[] bigger = new long[table.length * 2];
+        for (long fingerprint : table) {
             if (fingerprint != 0) {
-                place(slots, fingerprint);
+                place(bigger, fingerprint);
             }
         }
-    }
-
-    /** Maps the fingerprint onto the table's range without needing a power-of-two size. */
-    private static int slot(long fingerprint, int length) {
-        return (int) Math.multiplyHigh(fingerprint & Long.MAX_VALUE, (long) length << 1);
+        return bigger;
     }
 
     /** FNV-1a over the UTF-16 chars, then SplitMix64's finaliser to spread the bits. */

@@ -79,11 +79,10 @@ public final class CsvReader extends RecordReader {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new UnreadableFileException("cannot read the CSV from line " + line + " on: " + message(e), e);
         }
-        String position = "line " + line;
         ArrayNode original = NODES.arrayNode(row.size());
         row.forEach(original::add);
         if (row.size() != columns.size()) {
-            return SourceRecord.unreadable(position, line, original,
+            return SourceRecord.unreadable(0, line, original,
                     "has " + row.size() + " fields where the header row has " + columns.size());
         }
         ObjectNode fields = NODES.objectNode();
@@ -93,7 +92,7 @@ public final class CsvReader extends RecordReader {
                 fields.set(columns.get(i), columns.get(i).equals("categories") ? categories(value) : NODES.textNode(value));
             }
         }
-        return SourceRecord.read(position, line, fields, original);
+        return SourceRecord.read(0, line, fields, original);
     }
 
     /** {@code a|b|c}, or a JSON array as text: {@code ["a","b"]}. */

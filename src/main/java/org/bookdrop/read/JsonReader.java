@@ -60,7 +60,7 @@ public final class JsonReader extends RecordReader {
             JsonNode element = MAPPER.readTree(parser);
             number++;
             JsonNode value = element == null ? NullNode.getInstance() : element;
-            return SourceRecord.read("record " + number + " (line " + line + ")", line, value, value);
+            return SourceRecord.read(number, line, value, value);
         } catch (JsonProcessingException e) {
             throw notJson(e);
         } catch (IOException e) {

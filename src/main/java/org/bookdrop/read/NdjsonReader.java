@@ -43,9 +43,8 @@ public final class NdjsonReader extends RecordReader {
             while (!endOfFile) {
                 boolean tooLong = readLine();
                 lineNumber++;
-                String position = "line " + lineNumber;
                 if (tooLong) {
-                    return SourceRecord.unreadable(position, lineNumber, TextNode.valueOf(lineText() + "..."),
+                    return SourceRecord.unreadable(0, lineNumber, TextNode.valueOf(lineText() + "..."),
                             "the line is longer than " + maxRecordBytes + " bytes (bookdrop.max-record-bytes)");
                 }
                 if (isBlank()) {
@@ -53,9 +52,9 @@ public final class NdjsonReader extends RecordReader {
                 }
                 try {
                     JsonNode value = MAPPER.readTree(line, 0, lineLength);
-                    return SourceRecord.read(position, lineNumber, value, value);
+                    return SourceRecord.read(0, lineNumber, value, value);
                 } catch (JsonProcessingException e) {
-                    return SourceRecord.unreadable(position, lineNumber, TextNode.valueOf(lineText()),
+                    return SourceRecord.unreadable(0, lineNumber, TextNode.valueOf(lineText()),
                             "not valid JSON at column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
                 }
             }

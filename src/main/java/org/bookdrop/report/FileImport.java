@@ -43,6 +43,7 @@ public final class FileImport {
     private final FileWrites writes = new FileWrites();
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
     private volatile RejectsFile rejects;
+    private volatile String failure;
 
     public FileImport(String fileName, long sizeBytes, Instant startedAt) {
         this.fileName = fileName;
@@ -52,6 +53,18 @@ public final class FileImport {
 
     public String fileName() {
         return fileName;
+    }
+
+    /** Records why the file failed; the first reason given is kept. */
+    public synchronized void fail(Throwable cause) {
+        if (failure == null) {
+            failure = FailureMessage.of(cause);
+        }
+    }
+
+    /** Why the file failed, or null while it has not. */
+    public String failure() {
+        return failure;
     }
 
     /** Where rejected records are written from now on. */
@@ -125,9 +138,9 @@ public final class FileImport {
      * Closes the rejects file and gives the file's report.
      *
      * @param folder where the file was moved
-     * @param error  why the import failed, or null when it did not
      */
-    public ImportReport finish(Instant finishedAt, String folder, String error) {
+    public ImportReport finish(Instant finishedAt, String folder) {
+        String error = failure;
         writes.close();
         RejectsFile file = rejects;
         String rejectsPath = null;

@@ -1,6 +1,7 @@
 package org.bookdrop.report;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -48,14 +49,19 @@ public final class FileImports {
     }
 
     /**
-     * @param failure the exception that ended the route, if one did: on completion Camel hands it
-     *                over as the caught exception
+     * Records why the file failed. The routes' error handling calls it for every failure, since
+     * Camel's on-completion step, which reports the file, is not told of a failure in a split.
      */
-    public ImportReport finish(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport,
-                               @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        if (failure == null) {
-            return fileImport.finish(Instant.now(clock), folders.done().toString(), null);
+    public void failed(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport,
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        if (fileImport != null && failure != null) {
+            fileImport.fail(failure);
         }
-        return fileImport.finish(Instant.now(clock), folders.error().toString(), FailureMessage.of(failure));
+    }
+
+    /** The file's report, once the route is done with the file: imported, or failed. */
+    public ImportReport finish(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        Path folder = fileImport.failure() == null ? folders.done() : folders.error();
+        return fileImport.finish(Instant.now(clock), folder.toString());
     }
 }

@@ -117,7 +117,7 @@ class BookCheckerTest {
         checkOne("{\"title\": \"T\", \"author\": \"A\", \"isbn\": \"1\", \"pages\": 3, \"_rejected\": {}}");
         checkOne("{\"title\": \"U\", \"author\": \"A\", \"isbn\": \"2\"}");
 
-        assertThat(fileImport.finish(Instant.EPOCH, "done", null).ignoredFields())
+        assertThat(fileImport.finish(Instant.EPOCH, "done").ignoredFields())
                 .containsExactly(java.util.Map.entry("isbn", 2L), java.util.Map.entry("pages", 1L));
     }
 
@@ -132,7 +132,7 @@ class BookCheckerTest {
 
     @Test
     void rejects_a_record_the_reader_could_not_read_with_the_readers_reason() {
-        SourceRecord broken = SourceRecord.unreadable("line 7", 7, null, "not valid JSON at column 3: oops");
+        SourceRecord broken = SourceRecord.unreadable(0, 7, null, "not valid JSON at column 3: oops");
 
         assertThat(checker.check(List.of(broken), fileImport)).isEmpty();
         assertThat(fileImport.rejected()).isEqualTo(1);
@@ -145,8 +145,8 @@ class BookCheckerTest {
                 record(2, "{\"title\": \"A\"}"),
                 record(3, "{\"title\": \"C\", \"author\": \"D\"}")), fileImport);
 
-        assertThat(valid).extracting(book -> book.source().position()).containsExactly("record 1", "record 3");
-        var report = fileImport.finish(Instant.EPOCH, "done", null);
+        assertThat(valid).extracting(book -> book.source().position()).containsExactly("record 1 (line 1)", "record 3 (line 3)");
+        var report = fileImport.finish(Instant.EPOCH, "done");
         assertThat(report.read()).isEqualTo(3);
         assertThat(report.rejected()).isEqualTo(1);
     }
@@ -169,7 +169,7 @@ class BookCheckerTest {
 
     private static SourceRecord record(long number, String json) {
         JsonNode fields = parse(json);
-        return SourceRecord.read("record " + number, number, fields, fields);
+        return SourceRecord.read(number, number, fields, fields);
     }
 
     private static JsonNode parse(String json) {

@@ -388,8 +388,12 @@ abstract class ImportScenarios {
     }
 
     void restartWith(Map<String, String> settings) throws Exception {
+        restartWith(jdbcUrl(), settings);
+    }
+
+    void restartWith(String url, Map<String, String> settings) throws Exception {
         bookdrop.close();
-        bookdrop = RunningBookdrop.start(jdbcUrl(), table, bookdrop.inbox(), settings);
+        bookdrop = RunningBookdrop.start(url, table, bookdrop.inbox(), settings);
     }
 
     Path write(String name, String content) throws Exception {

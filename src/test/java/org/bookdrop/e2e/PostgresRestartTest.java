@@ -63,6 +63,30 @@ class PostgresRestartTest {
         }
     }
 
+    @Test
+    void a_file_fails_into_the_error_folder_when_the_database_stays_away_longer_than_the_retries() throws Exception {
+        postgres = start(0, Files.createDirectory(work.resolve("pgdata")));
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        BookRows rows = new BookRows(url, "books_gone");
+        Path file = work.resolve("gone.ndjson");
+        GenerateBooks.main(new String[] {"--count", "40000", "--out", file.toString(), "--seed", "5"});
+
+        try (RunningBookdrop bookdrop = RunningBookdrop.start(url, "books_gone",
+                Files.createDirectory(work.resolve("inbox")),
+                Map.of("bookdrop.batch-size", "200", "bookdrop.retry-for-seconds", "2"))) {
+            bookdrop.drop(file);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.count() > 2000);
+            postgres.close();
+            postgres = null;
+
+            JsonNode report = bookdrop.awaitReport("error", "gone.ndjson", Duration.ofMinutes(2));
+            assertThat(report.get("status").asText()).isEqualTo("FAILED");
+            assertThat(report.get("error").asText()).startsWith("database error 08");
+            assertThat(report.get("read").asLong()).isLessThan(40000);
+            ImportScenarios.awaitFile(bookdrop.inbox().resolve("error/gone.ndjson"));
+        }
+    }
+
     private static EmbeddedPostgres start(int port, Path data) throws Exception {
         return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
     }

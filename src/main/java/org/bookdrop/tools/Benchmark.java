@@ -1,0 +1,436 @@
+package org.bookdrop.tools;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.main.Main;
+import org.bookdrop.Bookdrop;
+import org.bookdrop.check.BookChecker;
+import org.bookdrop.check.BookMapper;
+import org.bookdrop.check.BookValidator;
+import org.bookdrop.load.Database;
+import org.bookdrop.load.Dialect;
+import org.bookdrop.load.TableName;
+import org.bookdrop.read.BookFiles;
+import org.bookdrop.read.RecordReader;
+import org.bookdrop.read.SourceRecord;
+import org.bookdrop.report.FileImport;
+
+/**
+ * Measures, in one run on one generated NDJSON file, bookdrop's end-to-end rate against the other
+ * ways of loading the same books into the configured database (CRATEDB_URL, else an embedded
+ * PostgreSQL), bookdrop's parse-and-validate rate against a plain Jackson parse, and its memory.
+ * Prints one table and writes it as JSON. With several runs it reports the median and the spread.
+ *
+ * <pre>java -cp target/bookdrop.jar org.bookdrop.tools.Benchmark [--books 500000] [--runs 3] [--out target/benchmark.json]</pre>
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SINGLE_INSERT_SAMPLE = 3000;
+
+    private final Database database;
+    private final String jdbcUrl;
+    private final Path work;
+    private final Path books;
+    private final long bookCount;
+    /** Each run writes tables of its own: a dropped table's cached prepared statements would fail. */
+    private int run;
+
+    private Benchmark(Database database, String jdbcUrl, Path work, Path books, long bookCount) {
+        this.database = database;
+        this.jdbcUrl = jdbcUrl;
+        this.work = work;
+        this.books = books;
+        this.bookCount = bookCount;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long count = 500_000;
+        int runs = 1;
+        Path out = Path.of("target", "benchmark.json");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--books" -> count = Long.parseLong(args[i + 1]);
+                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        String url = System.getenv().getOrDefault("CRATEDB_URL", "");
+        Path work = Files.createTempDirectory("bookdrop-benchmark-");
+        Path books = work.resolve("books.ndjson");
+        new GenerateBooks(42, 0).write(books, count);
+        System.out.printf(Locale.ROOT, "Generated %,d books, %,d bytes: %s%n", count, Files.size(books), books);
+        try (Database database = Database.open(url, 4)) {
+            String target = url.isBlank() ? database.jdbcUrl() : url;
+            Benchmark benchmark = new Benchmark(database, target, work, books, count);
+            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (int run = 1; run <= runs; run++) {
+                System.out.printf("Run %d of %d on %s%n", run, runs, database.dialect().name());
+                benchmark.run = run;
+                benchmark.runOnce(rates, notes);
+            }
+            benchmark.report(rates, notes, runs, out);
+        }
+    }
+
+    private void runOnce(Map<String, List<Double>> rates, Map<String, String> notes) throws Exception {
+        resetPeakHeap();
+        measure(rates, "bookdrop end to end (validated, upserted, refreshed, verified)", this::bookdrop);
+        notes.put("bookdrop's peak heap during its run, MB", String.valueOf(peakHeapMegabytes()));
+        measure(rates, "UNNEST arrays, 10,000 rows a statement, 2 connections", () -> unnestLoader(10_000, 2));
+        measure(rates, "pgjdbc executeBatch, 1,000 rows a batch, 2 connections", () -> executeBatchLoader(1_000, 2));
+        measure(rates, "one INSERT per row (sample of " + SINGLE_INSERT_SAMPLE + ")", this::singleInserts);
+        if (database.dialect().refresh(TableName.parse("t")).isPresent()) {
+            try {
+                measure(rates, "COPY FROM the file (server side)", this::copyFrom);
+            } catch (SQLException e) {
+                notes.put("COPY FROM", "not measured: the CrateDB node cannot read " + books + " (" + e.getMessage()
+                        + "); it must run on this machine");
+            }
+        } else {
+            notes.put("COPY FROM", "not measured: PostgreSQL's COPY reads CSV or text, not NDJSON");
+        }
+        measure(rates, "bookdrop parse and validate, no database", this::parseAndValidate);
+        measure(rates, "plain Jackson parse of each line, no database", this::plainParse);
+        notes.put("peak RSS of the benchmark process (all methods), MB", String.valueOf(peakRssMegabytes()));
+    }
+
+    private interface Load {
+        double rowsPerSecond() throws Exception;
+    }
+
+    private static void measure(Map<String, List<Double>> rates, String name, Load load) throws Exception {
+        double rate = load.rowsPerSecond();
+        System.out.printf(Locale.ROOT, "  %-70s %,12.0f rows/s%n", name, rate);
+        rates.computeIfAbsent(name, n -> new ArrayList<>()).add(rate);
+    }
+
+    /** From the file dropped into the inbox to its report written: read, checked, written, refreshed, verified. */
+    private double bookdrop() throws Exception {
+        String table = freshTable("bench_bookdrop");
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Main main = Bookdrop.create();
+        main.addOverrideProperty("cratedb.url", jdbcUrl);
+        main.addOverrideProperty("bookdrop.inbox", inbox.toString());
+        main.addOverrideProperty("bookdrop.table", table);
+        main.addOverrideProperty("bookdrop.poll-delay", "100");
+        main.addOverrideProperty("bookdrop.read-lock-interval", "200");
+        main.start();
+        try {
+            Path report = inbox.resolve("done").resolve("books.ndjson.report.json");
+            Files.deleteIfExists(report);
+            Files.createLink(inbox.resolve("books.ndjson.part"), books);
+            Files.move(inbox.resolve("books.ndjson.part"), inbox.resolve("books.ndjson"));
+            while (!Files.exists(report) || Files.size(report) == 0) {
+                Thread.sleep(50);
+            }
+            JsonNode result = JSON.readTree(report.toFile());
+            if (result.get("written").asLong() != bookCount || result.get("verified").asLong() != bookCount) {
+                throw new IllegalStateException("bookdrop did not write every book: " + result);
+            }
+            return bookCount / (result.get("durationMillis").asLong() / 1000.0);
+        } finally {
+            main.stop();
+            Files.deleteIfExists(inbox.resolve("done").resolve("books.ndjson"));
+        }
+    }
+
+    /** The fastest loader in shared/CRATEDB.md: parse, then UNNEST arrays, no checks. */
+    private double unnestLoader(int batchSize, int connections) throws Exception {
+        String table = freshTable("bench_unnest");
+        String sql = "INSERT INTO " + table + " (id, title, author, publication_date, categories) "
+                + "SELECT i, t, a, d, string_to_array(c, ?) FROM UNNEST(?::text[], ?::text[], ?::text[], "
+                + "?::timestamp[], ?::text[]) AS u(i, t, a, d, c) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+                + "author = excluded.author, publication_date = excluded.publication_date, categories = excluded.categories";
+        return loadInParallel(table, batchSize, connections, (connection, batch) -> {
+            int n = batch.size();
+            String[][] columns = new String[5][n];
+            for (int i = 0; i < n; i++) {
+                JsonNode book = batch.get(i);
+                columns[0][i] = book.get("id").asText();
+                columns[1][i] = book.get("title").asText();
+                columns[2][i] = book.get("author").asText();
+                columns[3][i] = book.get("publication_date").asText();
+                List<String> categories = new ArrayList<>();
+                book.get("categories").forEach(c -> categories.add(c.asText()));
+                columns[4][i] = String.join("\u001F", categories);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setString(1, "\u001F");
+                for (int c = 0; c < 5; c++) {
+                    insert.setArray(c + 2, connection.createArrayOf("text", columns[c]));
+                }
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** pgjdbc's addBatch/executeBatch of the plain upsert. */
+    private double executeBatchLoader(int batchSize, int connections) throws Exception {
+        String table = freshTable("bench_batch");
+        String sql = upsertValues(table);
+        return loadInParallel(table, batchSize, connections, (connection, batch) -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (JsonNode book : batch) {
+                    bindValues(connection, insert, book);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** One statement per row, as an ORM session does row by row; on a sample, it is slow. */
+    private double singleInserts() throws Exception {
+        String table = freshTable("bench_single");
+        String sql = upsertValues(table);
+        List<JsonNode> sample = new ArrayList<>();
+        try (MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(books.toFile())) {
+            while (lines.hasNext() && sample.size() < SINGLE_INSERT_SAMPLE) {
+                sample.add(lines.next());
+            }
+        }
+        long start = System.nanoTime();
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (JsonNode book : sample) {
+                bindValues(connection, insert, book);
+                insert.executeUpdate();
+            }
+        }
+        refresh(table);
+        return sample.size() / seconds(start);
+    }
+
+    private double copyFrom() throws Exception {
+        String table = freshTable("bench_copy");
+        long start = System.nanoTime();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement copy = connection.createStatement();
+             ResultSet summary = copy.executeQuery("COPY " + table + " FROM '" + books.toUri()
+                     + "' WITH (format = 'json') RETURN SUMMARY")) {
+            long loaded = 0;
+            while (summary.next()) {
+                loaded += summary.getLong("success_count");
+            }
+            refresh(table);
+            if (loaded != bookCount) {
+                throw new SQLException("COPY FROM loaded " + loaded + " of " + bookCount + " books");
+            }
+        }
+        return bookCount / seconds(start);
+    }
+
+    private double parseAndValidate() throws Exception {
+        BookFiles files = new BookFiles(5000, ',', 16 * 1024 * 1024, work);
+        BookChecker checker = new BookChecker(new BookMapper(false), new BookValidator());
+        FileImport fileImport = new FileImport("books.ndjson", Files.size(books), Instant.now());
+        long start = System.nanoTime();
+        long valid = 0;
+        try (InputStream in = Files.newInputStream(books); RecordReader reader = files.reader(in, "books.ndjson")) {
+            List<SourceRecord> batch = new ArrayList<>(5000);
+            while (reader.hasNext()) {
+                batch.add(reader.next());
+                if (batch.size() == 5000 || !reader.hasNext()) {
+                    valid += checker.check(batch, fileImport).size();
+                    batch = new ArrayList<>(5000);
+                }
+            }
+        }
+        if (valid != bookCount) {
+            throw new IllegalStateException("parse and validate found " + valid + " of " + bookCount + " books valid");
+        }
+        return bookCount / seconds(start);
+    }
+
+    private double plainParse() throws IOException {
+        long start = System.nanoTime();
+        long parsed = 0;
+        try (MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(books.toFile())) {
+            while (lines.hasNext()) {
+                lines.next();
+                parsed++;
+            }
+        }
+        return parsed / seconds(start);
+    }
+
+    private interface BatchLoad {
+        void load(Connection connection, List<JsonNode> batch) throws SQLException;
+    }
+
+    /** Reads the file with plain Jackson and loads its batches on several connections, then refreshes. */
+    private double loadInParallel(String table, int batchSize, int connections, BatchLoad load) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> pending = new ArrayList<>();
+        long start = System.nanoTime();
+        try (MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(books.toFile())) {
+            List<JsonNode> batch = new ArrayList<>(batchSize);
+            while (lines.hasNext()) {
+                batch.add(lines.next());
+                if (batch.size() == batchSize || !lines.hasNext()) {
+                    List<JsonNode> full = batch;
+                    while (pending.stream().filter(f -> !f.isDone()).count() >= connections * 2L) {
+                        Thread.sleep(1);
+                    }
+                    pending.add(pool.submit(() -> {
+                        try (Connection connection = database.dataSource().getConnection()) {
+                            load.load(connection, full);
+                        }
+                        return null;
+                    }));
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+            for (Future<?> write : pending) {
+                write.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        refresh(table);
+        return bookCount / seconds(start);
+    }
+
+    private static String upsertValues(String table) {
+        return "INSERT INTO " + table + " (id, title, author, publication_date, categories) VALUES (?, ?, ?, ?::timestamp, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, author = excluded.author, "
+                + "publication_date = excluded.publication_date, categories = excluded.categories";
+    }
+
+    private static void bindValues(Connection connection, PreparedStatement insert, JsonNode book) throws SQLException {
+        insert.setString(1, book.get("id").asText());
+        insert.setString(2, book.get("title").asText());
+        insert.setString(3, book.get("author").asText());
+        insert.setString(4, book.get("publication_date").asText());
+        List<String> categories = new ArrayList<>();
+        book.get("categories").forEach(c -> categories.add(c.asText()));
+        insert.setArray(5, connection.createArrayOf("text", categories.toArray(String[]::new)));
+    }
+
+    private String freshTable(String name) throws SQLException {
+        TableName table = TableName.parse(name + "_" + run);
+        Dialect dialect = database.dialect();
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table.quoted());
+            for (String ddl : dialect.createTable(table)) {
+                statement.execute(ddl);
+            }
+        }
+        return table.toString();
+    }
+
+    private void refresh(String quotedTable) throws SQLException {
+        if (database.dialect().refresh(TableName.parse("t")).isPresent()) {
+            try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("REFRESH TABLE " + quotedTable);
+            }
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMegabytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+
+    /** The process's peak resident set (VmHWM), on Linux; -1 elsewhere. */
+    private static long peakRssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Not Linux: no figure.
+        }
+        return -1;
+    }
+
+    private void report(Map<String, List<Double>> rates, Map<String, String> notes, int runs, Path out) throws IOException {
+        String bookdropName = rates.keySet().iterator().next();
+        double bookdrop = median(rates.get(bookdropName));
+        String parseName = "bookdrop parse and validate, no database";
+        System.out.printf(Locale.ROOT, "%nbookdrop benchmark: %,d books, %d run(s), on %s (figures from this machine only)%n",
+                bookCount, runs, database.dialect().name());
+        System.out.printf(Locale.ROOT, "%-70s %14s %12s %10s%n", "method", "rows/s", "spread", "ratio");
+        ObjectNode json = JSON.createObjectNode()
+                .put("books", bookCount).put("runs", runs).put("database", database.dialect().name())
+                .put("date", Instant.now().toString());
+        ArrayNode rows = json.putArray("results");
+        for (Map.Entry<String, List<Double>> entry : rates.entrySet()) {
+            List<Double> values = new ArrayList<>(entry.getValue());
+            Collections.sort(values);
+            double median = median(values);
+            boolean parsing = entry.getKey().contains("no database");
+            double reference = parsing ? median(rates.get(parseName)) : bookdrop;
+            double spread = values.get(values.size() - 1) - values.get(0);
+            System.out.printf(Locale.ROOT, "%-70s %,14.0f %,12.0f %9.2fx%n", entry.getKey(), median, spread,
+                    median / reference);
+            rows.addObject().put("method", entry.getKey()).put("rowsPerSecondMedian", Math.round(median))
+                    .put("spread", Math.round(spread)).put("ratioToBookdrop", median / reference)
+                    .putPOJO("runs", values);
+        }
+        System.out.println("(ratio: the method's rate over bookdrop's; for the two parse rows, over bookdrop's parse and validate)");
+        ObjectNode jsonNotes = json.putObject("notes");
+        notes.forEach((key, value) -> {
+            System.out.printf("%s: %s%n", key, value);
+            jsonNotes.put(key, value);
+        });
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
+        System.out.println("Written to " + out);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}
