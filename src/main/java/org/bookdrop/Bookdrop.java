@@ -1,5 +1,8 @@
 package org.bookdrop;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import org.apache.camel.main.Main;
 
 /**
@@ -14,6 +17,23 @@ public final class Bookdrop {
     public static Main create() {
         Main main = new Main();
         main.configure().addConfiguration(BookdropConfiguration.class);
+        return main;
+    }
+
+    /**
+     * bookdrop with some settings given, over any other source, watching the inbox closely: for
+     * the benchmark and the tests, which drop files and wait for them.
+     *
+     * @param settings property names and values, e.g. {@code bookdrop.table}
+     */
+    public static Main create(String jdbcUrl, Path inbox, String table, Map<String, String> settings) {
+        Main main = create();
+        main.addOverrideProperty("cratedb.url", jdbcUrl);
+        main.addOverrideProperty("bookdrop.inbox", inbox.toString());
+        main.addOverrideProperty("bookdrop.table", table);
+        main.addOverrideProperty("bookdrop.poll-delay", "100");
+        main.addOverrideProperty("bookdrop.read-lock-interval", "200");
+        settings.forEach(main::addOverrideProperty);
         return main;
     }
 

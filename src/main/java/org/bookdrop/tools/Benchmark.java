@@ -140,12 +140,7 @@ public final class Benchmark {
     private double bookdrop() throws Exception {
         String table = freshTable("bench_bookdrop");
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        Main main = Bookdrop.create();
-        main.addOverrideProperty("cratedb.url", jdbcUrl);
-        main.addOverrideProperty("bookdrop.inbox", inbox.toString());
-        main.addOverrideProperty("bookdrop.table", table);
-        main.addOverrideProperty("bookdrop.poll-delay", "100");
-        main.addOverrideProperty("bookdrop.read-lock-interval", "200");
+        Main main = Bookdrop.create(jdbcUrl, inbox, table, Map.of());
         main.start();
         try {
             Path report = inbox.resolve("done").resolve("books.ndjson.report.json");

@@ -31,13 +31,7 @@ final class RunningBookdrop implements AutoCloseable {
     }
 
     static RunningBookdrop start(String jdbcUrl, String table, Path inbox, Map<String, String> settings) throws Exception {
-        Main main = Bookdrop.create();
-        main.addOverrideProperty("cratedb.url", jdbcUrl);
-        main.addOverrideProperty("bookdrop.inbox", inbox.toString());
-        main.addOverrideProperty("bookdrop.table", table);
-        main.addOverrideProperty("bookdrop.poll-delay", "100");
-        main.addOverrideProperty("bookdrop.read-lock-interval", "200");
-        settings.forEach(main::addOverrideProperty);
+        Main main = Bookdrop.create(jdbcUrl, inbox, table, settings);
         main.start();
         return new RunningBookdrop(main, inbox);
     }
