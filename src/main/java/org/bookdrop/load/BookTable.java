@@ -76,6 +76,7 @@ public final class BookTable {
      */
     public void verifyAfter(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         String sql = "SELECT count(*) FROM " + table.quoted() + " WHERE id = ANY(?)";
+        long started = System.nanoTime();
         try {
             fileImport.writes().forEachWrittenChunk(VERIFY_CHUNK, ids -> {
                 try {
@@ -91,6 +92,7 @@ public final class BookTable {
         } finally {
             fileImport.writes().close();
         }
+        LOG.debug("{}: verified the rows written in {} ms", fileImport.fileName(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private long count(String sql, List<String> ids) throws SQLException {
