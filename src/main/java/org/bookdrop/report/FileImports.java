@@ -1,7 +1,7 @@
 package org.bookdrop.report;
 
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -38,23 +38,15 @@ class PostgresRestartTest {
         Path data = Files.createDirectory(work.resolve("pgdata"));
         postgres = start(0, data);
         int port = postgres.getPort();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        BookRows rows = new BookRows(url, "books_restart");
-        Path file = work.resolve("restart.ndjson");
-        GenerateBooks.main(new String[] {"--count", "60000", "--out", file.toString(), "--seed", "3"});
+        BookRows rows = new BookRows(postgres.getJdbcUrl("postgres", "postgres"), "books_restart");
 
-        try (RunningBookdrop bookdrop = RunningBookdrop.start(url, "books_restart",
-                Files.createDirectory(work.resolve("inbox")),
-                Map.of("bookdrop.batch-size", "200", "bookdrop.retry-for-seconds", "120"))) {
-            bookdrop.drop(file);
-            await().atMost(Duration.ofSeconds(60)).until(() -> rows.count() > 2000);
-
+        try (RunningBookdrop bookdrop = importHalfWay("books_restart", 60000, 120)) {
             postgres.close();
             postgres = null;
             Thread.sleep(3000);
             postgres = start(port, data);
 
-            JsonNode report = bookdrop.awaitReport("done", "restart.ndjson", Duration.ofMinutes(3));
+            JsonNode report = bookdrop.awaitReport("done", "books_restart.ndjson", Duration.ofMinutes(3));
             assertThat(report.get("status").asText()).isEqualTo("DONE");
             assertThat(report.get("written").asLong()).isEqualTo(60000);
             ImportScenarios.assertReconciles(report);
@@ -66,25 +58,30 @@ class PostgresRestartTest {
     @Test
     void a_file_fails_into_the_error_folder_when_the_database_stays_away_longer_than_the_retries() throws Exception {
         postgres = start(0, Files.createDirectory(work.resolve("pgdata")));
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        BookRows rows = new BookRows(url, "books_gone");
-        Path file = work.resolve("gone.ndjson");
-        GenerateBooks.main(new String[] {"--count", "40000", "--out", file.toString(), "--seed", "5"});
 
-        try (RunningBookdrop bookdrop = RunningBookdrop.start(url, "books_gone",
-                Files.createDirectory(work.resolve("inbox")),
-                Map.of("bookdrop.batch-size", "200", "bookdrop.retry-for-seconds", "2"))) {
-            bookdrop.drop(file);
-            await().atMost(Duration.ofSeconds(60)).until(() -> rows.count() > 2000);
+        try (RunningBookdrop bookdrop = importHalfWay("books_gone", 40000, 2)) {
             postgres.close();
             postgres = null;
 
-            JsonNode report = bookdrop.awaitReport("error", "gone.ndjson", Duration.ofMinutes(2));
+            JsonNode report = bookdrop.awaitReport("error", "books_gone.ndjson", Duration.ofMinutes(2));
             assertThat(report.get("status").asText()).isEqualTo("FAILED");
             assertThat(report.get("error").asText()).startsWith("database error 08");
             assertThat(report.get("read").asLong()).isLessThan(40000);
-            ImportScenarios.awaitFile(bookdrop.inbox().resolve("error/gone.ndjson"));
+            ImportScenarios.awaitFile(bookdrop.inbox().resolve("error/books_gone.ndjson"));
         }
+    }
+
+    /** Starts bookdrop on the test's PostgreSQL, drops a file of generated books, and waits until part of it is in. */
+    private RunningBookdrop importHalfWay(String table, int books, int retryForSeconds) throws Exception {
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        Path file = work.resolve(table + ".ndjson");
+        GenerateBooks.main(new String[] {"--count", String.valueOf(books), "--out", file.toString(), "--seed", "3"});
+        RunningBookdrop bookdrop = RunningBookdrop.start(url, table, Files.createDirectory(work.resolve("inbox")),
+                Map.of("bookdrop.batch-size", "200", "bookdrop.retry-for-seconds", String.valueOf(retryForSeconds)));
+        bookdrop.drop(file);
+        BookRows rows = new BookRows(url, table);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows.count() > 2000);
+        return bookdrop;
     }
 
     private static EmbeddedPostgres start(int port, Path data) throws Exception {
