@@ -206,7 +206,7 @@ public final class BookWriter implements AutoCloseable {
             upsert.setArray(6, connection.createArrayOf("text", categories));
             return upsert.executeUpdate();
         } catch (SQLException e) {
-            if (SqlErrors.isTransient(e)) {
+            if (SqlErrors.isTransient(e) || SqlErrors.isAboutTheStatement(e)) {
                 throw e;
             }
             LOG.info("The database refused a batch of {} rows ({}); writing them one by one to find the failures",
@@ -227,7 +227,7 @@ public final class BookWriter implements AutoCloseable {
             int count = upsert.executeUpdate();
             return count == 1 ? null : "the database wrote " + count + " rows for it instead of 1";
         } catch (SQLException e) {
-            if (SqlErrors.isTransient(e)) {
+            if (SqlErrors.isTransient(e) || SqlErrors.isAboutTheStatement(e)) {
                 throw e;
             }
             return e.getMessage();

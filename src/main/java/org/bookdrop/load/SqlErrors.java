@@ -33,4 +33,15 @@ public final class SqlErrors {
         }
         return e.getMessage() != null && CRATEDB_UNAVAILABLE.matcher(e.getMessage()).find();
     }
+
+    /**
+     * A failure of the statement itself rather than of a row: the table is missing (42P01), a
+     * permission or a syntax is wrong (class 42), the login or the schema (28, 3D, 3F). Writing
+     * the rows one by one would only fail each of them the same way, so the file fails instead.
+     */
+    public static boolean isAboutTheStatement(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("42") || state.startsWith("28") || state.startsWith("3D")
+                || state.startsWith("3F"));
+    }
 }

@@ -342,6 +342,17 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void a_file_fails_at_once_when_its_table_is_gone_instead_of_rejecting_every_row() throws Exception {
+        rows.drop();
+        bookdrop.drop(SAMPLE_BOOKS);
+
+        JsonNode report = bookdrop.awaitReport("error", "books.json");
+        assertThat(report.get("error").asText()).startsWith("database error ");
+        assertThat(report.get("rejected").asLong()).isZero();
+        assertThat(report.get("written").asLong()).isZero();
+    }
+
+    @Test
     void the_last_record_of_an_id_wins_within_a_batch_and_across_batches_and_duplicates_are_counted() throws Exception {
         restartWith(Map.of("bookdrop.batch-size", "2"));
         bookdrop.drop(write("repeats.ndjson", """
