@@ -230,12 +230,14 @@ public final class Benchmark {
         String table = freshTable("bench_copy");
         long start = System.nanoTime();
         try (Connection connection = database.dataSource().getConnection();
-             Statement copy = connection.createStatement();
-             ResultSet summary = copy.executeQuery("COPY " + table + " FROM '" + books.toUri()
-                     + "' WITH (format = 'json') RETURN SUMMARY")) {
+             PreparedStatement copy = connection.prepareStatement(
+                     "COPY " + table + " FROM ? WITH (format = 'json') RETURN SUMMARY")) {
+            copy.setString(1, books.toUri().toString());
             long loaded = 0;
-            while (summary.next()) {
-                loaded += summary.getLong("success_count");
+            try (ResultSet summary = copy.executeQuery()) {
+                while (summary.next()) {
+                    loaded += summary.getLong("success_count");
+                }
             }
             refresh(table);
             if (loaded != bookCount) {
