@@ -72,7 +72,7 @@ public class BookdropConfiguration implements CamelConfiguration {
         Database database = Database.open(databaseUrl, writers + 1);
         closeWithCamel(camel, database);
         Retry retry = new Retry(Duration.ofSeconds(retryForSeconds), Duration.ofMillis(500), Duration.ofSeconds(30));
-        BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table), retry);
+        BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table), retry, writers);
         books.createIfMissing();
         Folders folders = Folders.of(inbox, doneFolder, errorFolder);
 

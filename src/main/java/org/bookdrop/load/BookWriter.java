@@ -6,11 +6,9 @@ import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -36,12 +34,14 @@ import org.slf4j.LoggerFactory;
  * <p>Every row is accounted for. When the database writes fewer rows than it was sent, or refuses
  * the statement, the batch is written again row by row: the upsert makes that safe, and each row
  * that fails then comes back with the server's own reason. The ids written are kept (on disk) for
- * {@link BookTable#verifyAfter} to look up after the refresh. A failure the database may get over
- * (a restart, a lost node) is retried with backoff; only when it lasts does the file fail.
+ * {@link BookTable#verifyAfter} to count and look up after the refresh. A failure the database may
+ * get over (a restart, a lost node) is retried with backoff; only when it lasts does the file fail.
  *
  * <p>A record whose id comes again later in the file is superseded: the later one wins, as if the
- * file were read in order. Within a batch only the last is sent; a batch holding an id that an
- * earlier batch wrote waits until the earlier batches are done.
+ * file were read in order. Within a batch only the last is sent. A batch holding an id of a batch
+ * still being written waits until the batches in flight are done; a batch already written needs no
+ * care, as the later upsert simply replaces its row. So only the ids in flight are remembered, never
+ * all the ids of the file.
  */
 public final class BookWriter implements AutoCloseable {
 
@@ -86,28 +86,23 @@ public final class BookWriter implements AutoCloseable {
             throws Exception {
         FileWrites writes = fileImport.writes();
         writes.throwIfFailed();
-        Collection<CheckedBook> books = lastOfEachId(batch);
-        Set<String> rewrites = new HashSet<>();
-        for (CheckedBook book : books) {
-            if (writes.seenBefore(book.book().id())) {
-                rewrites.add(book.book().id());
-            }
-        }
-        // Every record beyond the last of its id is superseded: within the batch, or earlier in the file.
-        fileImport.duplicates(batch.size() - books.size() + rewrites.size());
+        Map<String, CheckedBook> books = lastOfEachId(batch);
+        // Every record beyond the last of its id within the batch is superseded; those superseded
+        // by a later batch are counted once the file's rows are counted (BookTable#verifyAfter).
+        fileImport.duplicates(batch.size() - books.size());
         if (books.isEmpty()) {
             return;
         }
-        if (!rewrites.isEmpty()) {
+        if (writes.anyInFlight(books.keySet())) {
             writes.awaitAll();
         }
         slots.acquire();
-        writes.started();
+        writes.started(books.keySet());
         try {
             writers.execute(() -> {
                 Exception failure = null;
                 try {
-                    upsert(books, rewrites, fileImport);
+                    upsert(books.values(), fileImport);
                 } catch (Exception e) {
                     failure = e;
                 } catch (Error e) {
@@ -116,12 +111,12 @@ public final class BookWriter implements AutoCloseable {
                     throw e;
                 } finally {
                     slots.release();
-                    writes.finished(failure);
+                    writes.finished(books.keySet(), failure);
                 }
             });
         } catch (RuntimeException e) {
             slots.release();
-            writes.finished(e);
+            writes.finished(books.keySet(), e);
             throw e;
         }
     }
@@ -139,7 +134,7 @@ public final class BookWriter implements AutoCloseable {
         }
     }
 
-    private void upsert(Collection<CheckedBook> books, Set<String> rewrites, FileImport fileImport) throws Exception {
+    private void upsert(Collection<CheckedBook> books, FileImport fileImport) throws Exception {
         String what = fileImport.fileName() + ": batch of " + books.size() + " books";
         int written = retry.run(what, () -> upsertAll(books));
         List<String> landed = new ArrayList<>(books.size());
@@ -160,19 +155,17 @@ public final class BookWriter implements AutoCloseable {
                 }
             }
         }
-        List<String> firstWrites = landed.stream().filter(id -> !rewrites.contains(id)).toList();
-        fileImport.writes().written(firstWrites);
-        fileImport.written(firstWrites.size());
+        fileImport.writes().written(landed);
+        fileImport.written(landed.size());
     }
 
     /** Within one statement an id may appear only once; as in the file, the last one wins. */
-    private static Collection<CheckedBook> lastOfEachId(List<CheckedBook> batch) {
+    private static Map<String, CheckedBook> lastOfEachId(List<CheckedBook> batch) {
         Map<String, CheckedBook> byId = new LinkedHashMap<>(batch.size() * 2);
         for (CheckedBook book : batch) {
-            byId.remove(book.book().id());
             byId.put(book.book().id(), book);
         }
-        return byId.values();
+        return byId;
     }
 
     /**

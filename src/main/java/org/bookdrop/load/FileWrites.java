@@ -1,25 +1,34 @@
 package org.bookdrop.load;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The writes of one file that are in flight on the writer threads: how many, the first that
- * failed, and the ids written so far: as fingerprints in memory (to count a record superseded by
- * a later one with the same id, and to keep such records in file order), and in full on disk (to
- * look them up again after the refresh).
+ * The writes of one file: those in flight on the writer threads with their ids (so that a later
+ * record of the same id waits for them), the first that failed, and the ids written so far, on
+ * disk (to count the distinct ones and look them up again after the refresh).
  */
 public final class FileWrites implements AutoCloseable {
 
-    private final SeenIds seen = new SeenIds();
+    private final Set<String> inFlight = new HashSet<>();
     private WrittenIds written;
     private int pending;
     private Exception failure;
 
-    /** Called by the reading thread only. */
-    boolean seenBefore(String id) {
-        return seen.add(id);
+    /** Whether any of these ids is in a batch still being written. */
+    synchronized boolean anyInFlight(Collection<String> ids) {
+        if (inFlight.isEmpty()) {
+            return false;
+        }
+        for (String id : ids) {
+            if (inFlight.contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Records ids written for the first time in this file. */
@@ -30,15 +39,17 @@ public final class FileWrites implements AutoCloseable {
         written.add(ids);
     }
 
-    /** The ids written so far, in chunks; none when nothing was written. */
-    public void forEachWrittenChunk(int size, Consumer<List<String>> chunkConsumer) {
+    /**
+     * Hands the distinct ids written (an id written twice comes once) in chunks of the given size.
+     *
+     * @return how many rows were written in all, and how many distinct ids
+     */
+    public WrittenIds.Counts forEachWrittenChunk(int size, Consumer<List<String>> chunkConsumer) {
         WrittenIds ids;
         synchronized (this) {
             ids = written;
         }
-        if (ids != null) {
-            ids.forEachChunk(size, chunkConsumer);
-        }
+        return ids == null ? new WrittenIds.Counts(0, 0) : ids.forEachDistinctChunk(size, chunkConsumer);
     }
 
     @Override
@@ -49,12 +60,14 @@ public final class FileWrites implements AutoCloseable {
         }
     }
 
-    synchronized void started() {
+    synchronized void started(Collection<String> ids) {
         pending++;
+        inFlight.addAll(ids);
     }
 
-    synchronized void finished(Exception failed) {
+    synchronized void finished(Collection<String> ids, Exception failed) {
         pending--;
+        inFlight.removeAll(ids);
         if (failed != null && failure == null) {
             failure = failed;
         }

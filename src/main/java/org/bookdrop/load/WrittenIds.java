@@ -9,24 +9,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import org.apache.commons.io.file.PathUtils;
+
 /**
- * The ids one file has written, kept in a temporary file rather than in memory, so that they can
- * be looked up again after the table's refresh however large the file was. Deleted when closed.
+ * The ids one file has written, kept in temporary files rather than in memory, so that however
+ * large the file, they can be counted (an id written twice counts once) and looked up again after
+ * the table's refresh. The ids are spread over {@value #BUCKETS} files by hash, so an id always
+ * lands in the same one and each file can be read back into memory on its own: memory needed is a
+ * {@value #BUCKETS}th of the ids. Deleted when closed.
  */
 public final class WrittenIds implements AutoCloseable {
 
-    private final Path path;
-    private BufferedWriter out;
+    static final int BUCKETS = 128;
+
+    /**
+     * @param rows     rows written, an id written twice counting twice
+     * @param distinct distinct ids written
+     */
+    public record Counts(long rows, long distinct) {
+    }
+
+    private final Path folder;
+    private final BufferedWriter[] buckets = new BufferedWriter[BUCKETS];
+    private long rows;
 
     public WrittenIds() {
         try {
-            this.path = Files.createTempFile("bookdrop-written-ids-", ".txt");
-            this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            this.folder = Files.createTempDirectory("bookdrop-written-ids-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file for the written ids: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a temporary folder for the written ids: " + e.getMessage(), e);
         }
     }
 
@@ -34,35 +50,62 @@ public final class WrittenIds implements AutoCloseable {
     public synchronized void add(Collection<String> ids) {
         try {
             for (String id : ids) {
+                BufferedWriter out = bucket(id);
                 out.write(id.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"));
                 out.write('\n');
             }
+            rows += ids.size();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the written ids to " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the written ids to " + folder + ": " + e.getMessage(), e);
         }
     }
 
-    /** Hands the ids back in chunks of the given size, in the order they were added. */
-    public synchronized void forEachChunk(int size, Consumer<List<String>> chunkConsumer) {
+    /** Hands back the distinct ids in chunks of the given size, bucket after bucket. */
+    public synchronized Counts forEachDistinctChunk(int size, Consumer<List<String>> chunkConsumer) {
+        long distinct = 0;
+        List<String> chunk = new ArrayList<>(size);
         try {
-            out.flush();
-            try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                List<String> chunk = new ArrayList<>(size);
-                String line;
-                while ((line = in.readLine()) != null) {
-                    chunk.add(unescape(line));
+            for (int b = 0; b < BUCKETS; b++) {
+                if (buckets[b] == null) {
+                    continue;
+                }
+                buckets[b].flush();
+                Set<String> ids = new LinkedHashSet<>();
+                try (BufferedReader in = Files.newBufferedReader(path(b), StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        ids.add(unescape(line));
+                    }
+                }
+                distinct += ids.size();
+                for (String id : ids) {
+                    chunk.add(id);
                     if (chunk.size() == size) {
                         chunkConsumer.accept(chunk);
                         chunk = new ArrayList<>(size);
                     }
                 }
-                if (!chunk.isEmpty()) {
-                    chunkConsumer.accept(chunk);
-                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the written ids from " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the written ids from " + folder + ": " + e.getMessage(), e);
         }
+        if (!chunk.isEmpty()) {
+            chunkConsumer.accept(chunk);
+        }
+        return new Counts(rows, distinct);
+    }
+
+    private BufferedWriter bucket(String id) throws IOException {
+        // The lanes already split ids by hashCode modulo their number; mix it so buckets fill evenly.
+        int b = (int) (((id.hashCode() * 0x9E3779B97F4A7C15L) >>> 40) % BUCKETS);
+        if (buckets[b] == null) {
+            buckets[b] = Files.newBufferedWriter(path(b), StandardCharsets.UTF_8);
+        }
+        return buckets[b];
+    }
+
+    private Path path(int bucket) {
+        return folder.resolve(bucket + ".txt");
     }
 
     private static String unescape(String line) {
@@ -85,8 +128,12 @@ public final class WrittenIds implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            out.close();
-            Files.deleteIfExists(path);
+            for (BufferedWriter out : buckets) {
+                if (out != null) {
+                    out.close();
+                }
+            }
+            PathUtils.deleteDirectory(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -84,6 +84,15 @@ public final class FileImport {
         duplicates.addAndGet(records);
     }
 
+    /**
+     * Rows written again by a later record of the same id: counted as duplicates, not as written,
+     * so that written counts distinct rows.
+     */
+    public void rewritten(long rows) {
+        written.addAndGet(-rows);
+        duplicates.addAndGet(rows);
+    }
+
     /** Rows found by primary key after they were written. */
     public void verified(long rows) {
         verified.addAndGet(rows);

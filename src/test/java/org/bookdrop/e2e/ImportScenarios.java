@@ -374,6 +374,26 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void ids_repeated_far_apart_on_parallel_writers_end_with_their_last_record() throws Exception {
+        restartWith(Map.of("bookdrop.batch-size", "100", "bookdrop.writers", "3"));
+        StringBuilder lines = new StringBuilder();
+        for (int round = 1; round <= 3; round++) {
+            for (int i = 0; i < 1000; i++) {
+                lines.append("{\"id\": \"b").append(i).append("\", \"title\": \"Round ").append(round)
+                        .append("\", \"author\": \"A\"}\n");
+            }
+        }
+        bookdrop.drop(write("rounds.ndjson", lines.toString()));
+
+        JsonNode report = bookdrop.awaitReport("done", "rounds.ndjson", Duration.ofMinutes(1));
+        assertThat(report.get("written").asLong()).isEqualTo(1000);
+        assertThat(report.get("duplicates").asLong()).isEqualTo(2000);
+        assertThat(report.get("verified").asLong()).isEqualTo(1000);
+        assertReconciles(report);
+        assertThat(rows.all()).hasSize(1000).extracting(Row::title).containsOnly("Round 3");
+    }
+
+    @Test
     void a_later_file_updates_the_rows_of_an_earlier_one_with_the_same_ids() throws Exception {
         bookdrop.drop(write("first.ndjson", "{\"id\": \"k\", \"title\": \"Old Title\", \"author\": \"A\"}\n"));
         bookdrop.awaitReport("done", "first.ndjson");

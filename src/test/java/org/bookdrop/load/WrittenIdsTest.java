@@ -1,0 +1,39 @@
+package org.bookdrop.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class WrittenIdsTest {
+
+    @Test
+    void hands_back_each_distinct_id_once_in_chunks_and_counts_rows_and_ids() {
+        List<String> first = IntStream.range(0, 5000).mapToObj(i -> "id-" + i).toList();
+        List<String> again = IntStream.range(4000, 6000).mapToObj(i -> "id-" + i).toList();
+        List<List<String>> chunks = new ArrayList<>();
+        WrittenIds.Counts counts;
+        try (WrittenIds ids = new WrittenIds()) {
+            ids.add(first);
+            ids.add(again);
+            ids.add(List.of("line\nbreak", "back\\slash", "line\nbreak"));
+            counts = ids.forEachDistinctChunk(1000, chunk -> chunks.add(List.copyOf(chunk)));
+        }
+
+        assertThat(counts.rows()).isEqualTo(7003);
+        assertThat(counts.distinct()).isEqualTo(6002);
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.size()).isLessThanOrEqualTo(1000));
+        List<String> all = chunks.stream().flatMap(List::stream).toList();
+        assertThat(all).hasSize(6002).doesNotHaveDuplicates().contains("id-0", "id-5999", "line\nbreak", "back\\slash");
+    }
+
+    @Test
+    void nothing_written_counts_nothing() {
+        try (WrittenIds ids = new WrittenIds()) {
+            assertThat(ids.forEachDistinctChunk(10, chunk -> { })).isEqualTo(new WrittenIds.Counts(0, 0));
+        }
+    }
+}
