@@ -3,7 +3,9 @@ package org.bookdrop;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /**
  * Starts bookdrop: Camel Main with the routes of the routes/ folder and the beans of
@@ -17,7 +19,24 @@ public final class Bookdrop {
     public static Main create() {
         Main main = new Main();
         main.configure().addConfiguration(BookdropConfiguration.class);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport starting) {
+                servePrometheusMetricsWhenAPortIsSet(starting);
+            }
+        });
         return main;
+    }
+
+    /** Camel's management HTTP server with its Micrometer metrics, on bookdrop.metrics-port if set. */
+    private static void servePrometheusMetricsWhenAPortIsSet(BaseMainSupport main) {
+        String port = main.getCamelContext().getPropertiesComponent().resolveProperty("bookdrop.metrics-port").orElse("");
+        if (port.isBlank()) {
+            return;
+        }
+        main.configure().metrics().withEnabled(true);
+        main.configure().httpManagementServer().withEnabled(true).withPort(Integer.parseInt(port.strip()))
+                .withMetricsEnabled(true);
     }
 
     /**

@@ -15,11 +15,14 @@ import org.bookdrop.check.BookValidator;
 import org.bookdrop.load.BookTable;
 import org.bookdrop.load.BookWriter;
 import org.bookdrop.load.Database;
+import org.bookdrop.load.ImportHistory;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
 import org.bookdrop.read.BookFiles;
 import org.bookdrop.report.FileImports;
 import org.bookdrop.report.Folders;
+import org.bookdrop.report.IngestStats;
+import org.bookdrop.report.ProgressLog;
 
 /**
  * Builds the beans that the routes call, from the {@code bookdrop.*} and {@code cratedb.url}
@@ -35,6 +38,12 @@ public class BookdropConfiguration implements CamelConfiguration {
 
     @PropertyInject("bookdrop.table")
     private String table;
+
+    @PropertyInject("bookdrop.history-table")
+    private String historyTable;
+
+    @PropertyInject("bookdrop.progress-seconds")
+    private int progressSeconds;
 
     @PropertyInject("bookdrop.batch-size")
     private int batchSize;
@@ -74,16 +83,22 @@ public class BookdropConfiguration implements CamelConfiguration {
         Retry retry = new Retry(Duration.ofSeconds(retryForSeconds), Duration.ofMillis(500), Duration.ofSeconds(30));
         BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table), retry, writers);
         books.createIfMissing();
+        ImportHistory history = new ImportHistory(database.dataSource(), database.dialect(), TableName.parse(historyTable), retry);
+        history.createIfMissing();
         Folders folders = Folders.of(inbox, doneFolder, errorFolder);
+        IngestStats stats = new IngestStats(Clock.systemUTC());
+        Monitoring.expose(camel, stats);
 
         Registry registry = camel.getRegistry();
         registry.bind("folders", folders);
-        registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio));
+        registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio, stats));
+        registry.bind("progressLog", new ProgressLog(Clock.systemUTC(), Duration.ofSeconds(progressSeconds)));
         registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error()));
         registry.bind("bookChecker", new BookChecker(new BookMapper(strict), new BookValidator()));
         BookWriter writer = new BookWriter(database.dataSource(), books.name(), writers, retry);
         closeWithCamel(camel, writer);
         registry.bind("bookWriter", writer);
+        registry.bind("importHistory", history);
         registry.bind("bookTable", books);
     }
 
@@ -99,7 +114,7 @@ public class BookdropConfiguration implements CamelConfiguration {
     }
 
     /** Camel stops its services after its routes, so no route still writes when the pool closes. */
-    private static void closeWithCamel(CamelContext camel, AutoCloseable resource) throws Exception {
+    static void closeWithCamel(CamelContext camel, AutoCloseable resource) throws Exception {
         camel.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.commons.io.input.BOMInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.bookdrop.reject.CsvRejectsFile;
 import org.bookdrop.reject.NdjsonRejectsFile;
 import org.bookdrop.report.FileImport;
@@ -38,7 +39,9 @@ public final class BookFiles {
     /** Opens the file, and sends its rejected records to a rejects file named after it. */
     public Batches<SourceRecord> batches(InputStream content, @Header(Exchange.FILE_NAME) String fileName,
                                          @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
-        RecordReader reader = reader(content, fileName);
+        BoundedInputStream counted = counted(content);
+        fileImport.countBytesWith(counted::getCount);
+        RecordReader reader = reader(counted, fileName);
         String baseName = fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
         fileImport.rejectInto(reader instanceof CsvReader csv
                 ? new CsvRejectsFile(errorFolder.resolve(baseName + ".rejects.csv"), csv.header(), csvDelimiter)
@@ -54,6 +57,14 @@ public final class BookFiles {
             case NDJSON -> new NdjsonReader(withoutByteOrderMark(in), maxRecordBytes);
             case CSV -> new CsvReader(withoutByteOrderMark(in), csvDelimiter);
         };
+    }
+
+    private static BoundedInputStream counted(InputStream content) {
+        try {
+            return BoundedInputStream.builder().setInputStream(content).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static InputStream gunzip(InputStream content, String fileName) {

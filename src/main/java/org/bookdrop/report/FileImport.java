@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 import org.bookdrop.check.Rejection;
 import org.bookdrop.load.FileWrites;
@@ -33,6 +34,7 @@ public final class FileImport {
     private static final int IGNORED_FIELD_NAMES_KEPT = 100;
 
     private final String fileName;
+    private final String sha256;
     private final long sizeBytes;
     private final Instant startedAt;
     private final AtomicLong read = new AtomicLong();
@@ -44,11 +46,16 @@ public final class FileImport {
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
     private volatile RejectsFile rejects;
     private volatile String failure;
+    private volatile LongSupplier bytesRead = () -> 0;
+    private volatile Instant progressLoggedAt;
 
-    public FileImport(String fileName, long sizeBytes, Instant startedAt) {
+    /** @param sha256 the file's content hash, hex; null when unknown */
+    public FileImport(String fileName, String sha256, long sizeBytes, Instant startedAt) {
         this.fileName = fileName;
+        this.sha256 = sha256;
         this.sizeBytes = sizeBytes;
         this.startedAt = startedAt;
+        this.progressLoggedAt = startedAt;
     }
 
     public String fileName() {
@@ -143,6 +150,36 @@ public final class FileImport {
         return rejected.get();
     }
 
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** Where the count of the file's bytes read so far comes from. */
+    public void countBytesWith(LongSupplier counter) {
+        this.bytesRead = counter;
+    }
+
+    public long bytesRead() {
+        return bytesRead.getAsLong();
+    }
+
+    public double recordsPerSecond(Instant now) {
+        return IngestStats.perSecond(read.get(), Duration.between(startedAt, now));
+    }
+
+    /** Whether a progress line is due, a period after the last; if so, the period starts again. */
+    boolean progressDue(Instant now, Duration period) {
+        if (Duration.between(progressLoggedAt, now).compareTo(period) < 0) {
+            return false;
+        }
+        progressLoggedAt = now;
+        return true;
+    }
+
     /**
      * Closes the rejects file and gives the file's report.
      *
@@ -159,7 +196,7 @@ public final class FileImport {
         }
         Map<String, Long> ignored = new TreeMap<>();
         ignoredFields.forEach((name, count) -> ignored.put(name, count.sum()));
-        return new ImportReport(fileName, sizeBytes, error == null ? ImportReport.Status.DONE : ImportReport.Status.FAILED,
+        return new ImportReport(fileName, sha256, sizeBytes, error == null ? ImportReport.Status.DONE : ImportReport.Status.FAILED,
                 folder, startedAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
                 read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), ignored, rejectsPath, error);
     }

@@ -18,16 +18,27 @@ public final class FileImports {
     private final Folders folders;
     private final Clock clock;
     private final double maxRejectRatio;
+    private final IngestStats stats;
 
-    /** @param maxRejectRatio the share of rejected records above which a file fails; 1 or more: never */
-    public FileImports(Folders folders, Clock clock, double maxRejectRatio) {
+    /**
+     * @param maxRejectRatio the share of rejected records above which a file fails; 1 or more: never
+     * @param stats          the totals that each file's import adds to
+     */
+    public FileImports(Folders folders, Clock clock, double maxRejectRatio, IngestStats stats) {
         this.folders = folders;
         this.clock = clock;
         this.maxRejectRatio = maxRejectRatio;
+        this.stats = stats;
     }
 
-    public FileImport start(@Header(Exchange.FILE_NAME) String fileName, @Header(Exchange.FILE_LENGTH) Long sizeBytes) {
-        return new FileImport(fileName, sizeBytes == null ? -1 : sizeBytes, Instant.now(clock));
+    /** Starts a file's import, with its content's hash. */
+    public FileImport start(@Header(Exchange.FILE_NAME) String fileName, @Header(Exchange.FILE_PATH) String path,
+                            @Header(Exchange.FILE_LENGTH) Long sizeBytes) {
+        Instant startedAt = Instant.now(clock);
+        FileImport fileImport = new FileImport(fileName, FileHash.sha256(Path.of(path)), sizeBytes == null ? -1 : sizeBytes,
+                startedAt);
+        stats.started(fileImport);
+        return fileImport;
     }
 
     /**
@@ -62,6 +73,8 @@ public final class FileImports {
     /** The file's report, once the route is done with the file: imported, or failed. */
     public ImportReport finish(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         Path folder = fileImport.failure() == null ? folders.done() : folders.error();
-        return fileImport.finish(Instant.now(clock), folder.toString());
+        ImportReport report = fileImport.finish(Instant.now(clock), folder.toString());
+        stats.finished(fileImport, report);
+        return report;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
  * What became of one file, as the reporting route publishes it. The counts reconcile:
  * {@code read = written + rejected + duplicates} for a file that was read to its end.
  *
+ * @param sha256        the SHA-256 of the file's content, hex
  * @param folder        the folder the file was moved to
  * @param written       rows written, one per distinct id
  * @param duplicates    records superseded by a later record of the file with the same id (the last wins)
@@ -17,6 +18,7 @@ import java.util.Map;
  */
 public record ImportReport(
         String file,
+        String sha256,
         long sizeBytes,
         Status status,
         String folder,

@@ -255,7 +255,7 @@ public final class Benchmark {
     private double parseAndValidate() throws Exception {
         BookFiles files = new BookFiles(5000, ',', 16 * 1024 * 1024, work);
         BookChecker checker = new BookChecker(new BookMapper(false), new BookValidator());
-        FileImport fileImport = new FileImport("books.ndjson", Files.size(books), Instant.now());
+        FileImport fileImport = new FileImport("books.ndjson", null, Files.size(books), Instant.now());
         long start = System.nanoTime();
         long valid = 0;
         try (InputStream in = Files.newInputStream(books); RecordReader reader = files.reader(in, "books.ndjson")) {

@@ -20,7 +20,7 @@ class BookCheckerTest {
     private static final BookValidator VALIDATOR = new BookValidator();
 
     private final BookChecker checker = new BookChecker(new BookMapper(false), VALIDATOR);
-    private final FileImport fileImport = new FileImport("books.json", 100, Instant.EPOCH);
+    private final FileImport fileImport = new FileImport("books.json", null, 100, Instant.EPOCH);
 
     @AfterAll
     static void closeValidator() {

@@ -53,8 +53,10 @@ final class BookRows {
         return rows;
     }
 
+    /** Drops the books table and its import history. */
     void drop() throws SQLException {
         execute("DROP TABLE IF EXISTS " + table);
+        execute("DROP TABLE IF EXISTS " + RunningBookdrop.historyTable(table));
     }
 
     void execute(String sql) throws SQLException {

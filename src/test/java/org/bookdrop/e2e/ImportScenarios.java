@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.e2e.BookRows.Row;
+import org.bookdrop.report.FileHash;
 import org.bookdrop.tools.GenerateBooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -391,6 +392,27 @@ abstract class ImportScenarios {
         assertThat(report.get("verified").asLong()).isEqualTo(1000);
         assertReconciles(report);
         assertThat(rows.all()).hasSize(1000).extracting(Row::title).containsOnly("Round 3");
+    }
+
+    @Test
+    void each_report_is_appended_to_the_import_history_with_the_same_counts() throws Exception {
+        bookdrop.drop(SAMPLE_BOOKS);
+        JsonNode first = bookdrop.awaitReport("done", "books.json");
+        bookdrop.drop(CORPUS.resolve("mixed.ndjson"));
+        JsonNode second = bookdrop.awaitReport("done", "mixed.ndjson");
+
+        String history = RunningBookdrop.historyTable(table);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows.query("SELECT count(*) FROM " + history).get(0).get(0).equals("2"));
+        List<List<String>> rowsOfHistory = rows.query("SELECT file, sha256, size_bytes, status, records_read, records_written, "
+                + "records_rejected, records_duplicate, rows_verified FROM " + history + " ORDER BY started_at");
+        assertThat(rowsOfHistory).containsExactly(historyRow(first), historyRow(second));
+        assertThat(first.get("sha256").asText()).isEqualTo(FileHash.sha256(SAMPLE_BOOKS));
+        assertThat(first.get("sizeBytes").asLong()).isEqualTo(Files.size(SAMPLE_BOOKS));
+    }
+
+    private static List<String> historyRow(JsonNode report) {
+        return Stream.of("file", "sha256", "sizeBytes", "status", "read", "written", "rejected", "duplicates", "verified")
+                .map(field -> report.get(field).asText()).toList();
     }
 
     @Test

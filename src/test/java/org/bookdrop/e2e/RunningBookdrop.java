@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,11 @@ final class RunningBookdrop implements AutoCloseable {
         this.inbox = inbox;
     }
 
+    /** Starts bookdrop; its import history goes to the table {@code TABLE_history} unless the settings say otherwise. */
     static RunningBookdrop start(String jdbcUrl, String table, Path inbox, Map<String, String> settings) throws Exception {
-        Main main = Bookdrop.create(jdbcUrl, inbox, table, settings);
+        Map<String, String> all = new HashMap<>(settings);
+        all.putIfAbsent("bookdrop.history-table", historyTable(table));
+        Main main = Bookdrop.create(jdbcUrl, inbox, table, all);
         main.start();
         return new RunningBookdrop(main, inbox);
     }
@@ -55,6 +59,10 @@ final class RunningBookdrop implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static String historyTable(String table) {
+        return table + "_history";
     }
 
     Path inbox() {
