@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Starts bookdrop: Camel Main with the routes of the routes/ folder and the beans of
@@ -22,10 +23,18 @@ public final class Bookdrop {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport starting) {
+                pollOnTheScheduleWhenOneIsSet(starting);
                 servePrometheusMetricsWhenAPortIsSet(starting);
             }
         });
         return main;
+    }
+
+    /** The file consumer's scheduler: Quartz on the cron expression of bookdrop.schedule, else a fixed delay. */
+    private static void pollOnTheScheduleWhenOneIsSet(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        String schedule = properties.resolveProperty("bookdrop.schedule").orElse("");
+        properties.addOverrideProperty("bookdrop.scheduler", schedule.isBlank() ? "none" : "quartz");
     }
 
     /** Camel's management HTTP server with its Micrometer metrics, on bookdrop.metrics-port if set. */

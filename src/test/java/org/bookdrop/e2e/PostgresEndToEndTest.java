@@ -2,6 +2,11 @@ package org.bookdrop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** The end-to-end scenarios on a real PostgreSQL server that the tests start themselves. */
@@ -20,9 +25,22 @@ class PostgresEndToEndTest extends ImportScenarios {
     @Test
     void connects_through_a_multi_host_url_when_the_first_host_is_down() throws Exception {
         String url = Databases.postgresUrl().replaceFirst("//localhost:", "//127.0.0.1:1,localhost:");
-        restartWith(url, java.util.Map.of());
+        restartWith(url, Map.of());
         bookdrop.drop(SAMPLE_BOOKS);
 
         assertThat(bookdrop.awaitReport("done", "books.json").get("written").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void on_a_cron_schedule_the_inbox_is_imported_when_the_schedule_fires() throws Exception {
+        restartWith(Map.of("bookdrop.schedule", "0/4 * * * * ?"));
+        bookdrop.drop(SAMPLE_BOOKS);
+
+        JsonNode report = bookdrop.awaitReport("done", "books.json");
+        assertThat(report.get("written").asLong()).isEqualTo(3);
+        Instant started = Instant.parse(report.get("startedAt").asText());
+        assertThat(started.atZone(ZoneOffset.UTC).getSecond() % 4).as("picked up when the schedule fired, at " + started)
+                .isZero();
+        assertThat(started.getNano()).as("within a moment of the firing").isLessThan(500_000_000);
     }
 }
