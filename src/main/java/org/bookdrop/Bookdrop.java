@@ -30,11 +30,11 @@ public final class Bookdrop {
         return main;
     }
 
-    /** The file consumer's scheduler: Quartz on the cron expression of bookdrop.schedule, else a fixed delay. */
+    /** The file consumer's scheduler: Quartz when bookdrop.schedule is set (see BookdropConfiguration), else a fixed delay. */
     private static void pollOnTheScheduleWhenOneIsSet(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
         String schedule = properties.resolveProperty("bookdrop.schedule").orElse("");
-        properties.addOverrideProperty("bookdrop.scheduler", schedule.isBlank() ? "none" : "quartz");
+        properties.addOverrideProperty("bookdrop.scheduler", schedule.isBlank() ? "none" : "#" + BookdropConfiguration.SCHEDULER);
     }
 
     /** Camel's management HTTP server with its Micrometer metrics, on bookdrop.metrics-port if set. */

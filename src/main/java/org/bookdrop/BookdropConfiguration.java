@@ -7,6 +7,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.bookdrop.check.BookChecker;
@@ -32,6 +33,12 @@ import org.bookdrop.report.ProgressLog;
  */
 @Configuration
 public class BookdropConfiguration implements CamelConfiguration {
+
+    /** The bean that polls the inbox on bookdrop.schedule, when it is set. */
+    static final String SCHEDULER = "bookdropSchedule";
+
+    @PropertyInject(value = "bookdrop.schedule", defaultValue = "")
+    private String schedule;
 
     @PropertyInject(value = "cratedb.url", defaultValue = "")
     private String databaseUrl;
@@ -90,6 +97,11 @@ public class BookdropConfiguration implements CamelConfiguration {
         Monitoring.expose(camel, stats);
 
         Registry registry = camel.getRegistry();
+        if (!schedule.isBlank()) {
+            QuartzScheduledPollConsumerScheduler scheduler = new QuartzScheduledPollConsumerScheduler();
+            scheduler.setCron(schedule.strip());
+            registry.bind(SCHEDULER, scheduler);
+        }
         registry.bind("folders", folders);
         registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio, stats));
         registry.bind("progressLog", new ProgressLog(Clock.systemUTC(), Duration.ofSeconds(progressSeconds)));
