@@ -49,6 +49,9 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject("bookdrop.history-table")
     private String historyTable;
 
+    @PropertyInject(value = "bookdrop.import-once", defaultValue = "true")
+    private boolean importOnce;
+
     @PropertyInject("bookdrop.progress-seconds")
     private int progressSeconds;
 
@@ -90,7 +93,8 @@ public class BookdropConfiguration implements CamelConfiguration {
         Retry retry = new Retry(Duration.ofSeconds(retryForSeconds), Duration.ofMillis(500), Duration.ofSeconds(30));
         BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table), retry, writers);
         books.createIfMissing();
-        ImportHistory history = new ImportHistory(database.dataSource(), database.dialect(), TableName.parse(historyTable), retry);
+        ImportHistory history = new ImportHistory(database.dataSource(), database.dialect(), TableName.parse(historyTable), retry,
+                importOnce);
         history.createIfMissing();
         Folders folders = Folders.of(inbox, doneFolder, errorFolder);
         IngestStats stats = new IngestStats(Clock.systemUTC());

@@ -2,6 +2,7 @@ package org.bookdrop.load;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.ExchangeProperty;
+import org.bookdrop.report.FileImport;
 import org.bookdrop.report.ImportReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +31,15 @@ public final class ImportHistory {
     private final Dialect dialect;
     private final TableName table;
     private final Retry retry;
+    private final boolean importOnce;
 
-    public ImportHistory(DataSource dataSource, Dialect dialect, TableName table, Retry retry) {
+    /** @param importOnce whether a file whose content was imported in full before is skipped */
+    public ImportHistory(DataSource dataSource, Dialect dialect, TableName table, Retry retry, boolean importOnce) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.table = table;
         this.retry = retry;
+        this.importOnce = importOnce;
     }
 
     public void createIfMissing() throws SQLException {
@@ -43,6 +49,36 @@ public final class ImportHistory {
                     + "started_at TIMESTAMP WITH TIME ZONE, finished_at TIMESTAMP WITH TIME ZONE, duration_ms BIGINT, "
                     + "records_read BIGINT, records_written BIGINT, records_rejected BIGINT, records_duplicate BIGINT, "
                     + "rows_verified BIGINT, rejects TEXT, error TEXT)");
+        }
+    }
+
+    /**
+     * Whether the file's content (by SHA-256) was imported in full before; if so, the import
+     * records when, and is not done again. An import that failed, or was cut short by a crash,
+     * left no DONE row, so its file is imported again.
+     */
+    public boolean alreadyImported(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport)
+            throws SQLException, InterruptedException {
+        if (!importOnce || fileImport.sha256() == null) {
+            return false;
+        }
+        Optional<Instant> at = retry.run(fileImport.fileName() + ": looking it up in " + table,
+                () -> lastImport(fileImport.sha256()));
+        at.ifPresent(fileImport::alreadyImported);
+        return at.isPresent();
+    }
+
+    private Optional<Instant> lastImport(String sha256) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT max(finished_at) FROM " + table.quoted()
+                     + " WHERE sha256 = ? AND status = ?")) {
+            query.setString(1, sha256);
+            query.setString(2, ImportReport.Status.DONE.name());
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                OffsetDateTime at = result.getObject(1, OffsetDateTime.class);
+                return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+            }
         }
     }
 

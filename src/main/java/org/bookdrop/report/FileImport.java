@@ -48,6 +48,7 @@ public final class FileImport {
     private volatile String failure;
     private volatile LongSupplier bytesRead = () -> 0;
     private volatile Instant progressLoggedAt;
+    private volatile Instant alreadyImportedAt;
 
     /** @param sha256 the file's content hash, hex; null when unknown */
     public FileImport(String fileName, String sha256, long sizeBytes, Instant startedAt) {
@@ -154,6 +155,15 @@ public final class FileImport {
         return duplicates.get();
     }
 
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Marks the file as one whose content was imported in full before, at that time: it is not imported again. */
+    public void alreadyImported(Instant at) {
+        this.alreadyImportedAt = at;
+    }
+
     public long sizeBytes() {
         return sizeBytes;
     }
@@ -196,8 +206,11 @@ public final class FileImport {
         }
         Map<String, Long> ignored = new TreeMap<>();
         ignoredFields.forEach((name, count) -> ignored.put(name, count.sum()));
-        return new ImportReport(fileName, sha256, sizeBytes, error == null ? ImportReport.Status.DONE : ImportReport.Status.FAILED,
+        ImportReport.Status status = error != null ? ImportReport.Status.FAILED
+                : alreadyImportedAt != null ? ImportReport.Status.ALREADY_IMPORTED : ImportReport.Status.DONE;
+        return new ImportReport(fileName, sha256, sizeBytes, status,
                 folder, startedAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
-                read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), ignored, rejectsPath, error);
+                read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), ignored, rejectsPath, error,
+                alreadyImportedAt);
     }
 }

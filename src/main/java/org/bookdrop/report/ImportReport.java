@@ -15,6 +15,8 @@ import java.util.Map;
  * @param ignoredFields fields that records had besides a book's, with how many records had each
  * @param rejects       the file holding the rejected records with their reasons, or null if none
  * @param error         why the file failed, or null
+ * @param alreadyImportedAt when a file of the same content was imported before, for a file not
+ *                      imported again (status ALREADY_IMPORTED); else null
  */
 public record ImportReport(
         String file,
@@ -32,18 +34,22 @@ public record ImportReport(
         long verified,
         Map<String, Long> ignoredFields,
         String rejects,
-        String error) {
+        String error,
+        Instant alreadyImportedAt) {
 
-    public enum Status { DONE, FAILED }
+    public enum Status { DONE, FAILED, ALREADY_IMPORTED }
 
     public String summary() {
         String counts = String.format("%d read, %d written, %d rejected, %d duplicates, %d verified in %d ms",
                 read, written, rejected, duplicates, verified, durationMillis);
         String rejectsNote = rejects == null ? "" : "; rejected records with their reasons in " + rejects;
         String ignoredNote = ignoredFields.isEmpty() ? "" : "; ignored fields " + ignoredFields;
-        return status == Status.DONE
-                ? file + ": " + counts + rejectsNote + ignoredNote + "; moved to " + folder
-                : file + " FAILED: " + error + "; " + counts + " before the failure" + rejectsNote + "; moved to " + folder;
+        return switch (status) {
+            case DONE -> file + ": " + counts + rejectsNote + ignoredNote + "; moved to " + folder;
+            case ALREADY_IMPORTED -> file + ": already imported at " + alreadyImportedAt + " (same SHA-256 " + sha256
+                    + "); not imported again; moved to " + folder;
+            case FAILED -> file + " FAILED: " + error + "; " + counts + " before the failure" + rejectsNote + "; moved to " + folder;
+        };
     }
 
     /** The text file left beside a failed file: what went wrong, where, and what was kept. */

@@ -38,7 +38,7 @@ public final class IngestStats implements IngestStatsMBean {
         written += report.written();
         rejected += report.rejected();
         duplicates += report.duplicates();
-        if (report.status() == ImportReport.Status.DONE) {
+        if (report.status() != ImportReport.Status.FAILED) {
             filesDone++;
         } else {
             filesFailed++;

@@ -2,6 +2,7 @@ package org.bookdrop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +134,7 @@ abstract class ImportScenarios {
 
     @Test
     void importing_the_same_file_twice_keeps_one_row_per_book() throws Exception {
+        restartWith(Map.of("bookdrop.import-once", "false"));
         Path noIds = write("no-ids.json", """
                 [{"title": "Small Gods", "author": "Terry Pratchett"}, {"title": "Eric", "author": "Terry Pratchett"}]
                 """);
@@ -143,6 +147,31 @@ abstract class ImportScenarios {
 
         assertThat(second.get("written").asLong()).isEqualTo(2);
         assertThat(rows.all()).extracting(Row::title).containsExactlyInAnyOrder("Small Gods", "Eric");
+    }
+
+    @Test
+    void a_file_imported_before_is_not_imported_again_also_after_a_restart() throws Exception {
+        bookdrop.drop(SAMPLE_BOOKS);
+        JsonNode first = bookdrop.awaitReport("done", "books.json");
+        assertThat(first.get("status").asText()).isEqualTo("DONE");
+        Path firstReport = bookdrop.inbox().resolve("done/books.json.report.json");
+        Files.delete(firstReport);
+        rows.execute("DELETE FROM " + table);
+
+        bookdrop.drop(SAMPLE_BOOKS);
+        JsonNode second = bookdrop.awaitReport("done", "books.json");
+        assertThat(second.get("status").asText()).isEqualTo("ALREADY_IMPORTED");
+        // As the database keeps it: to the microsecond on PostgreSQL, the millisecond on CrateDB.
+        assertThat(Instant.parse(second.get("alreadyImportedAt").asText()))
+                .isCloseTo(Instant.parse(first.get("finishedAt").asText()), within(1, ChronoUnit.MILLIS));
+        assertThat(second.get("read").asLong()).isZero();
+        assertThat(rows.count()).as("not imported again").isZero();
+
+        Files.delete(firstReport);
+        restartWith(Map.of());
+        bookdrop.drop(SAMPLE_BOOKS);
+        assertThat(bookdrop.awaitReport("done", "books.json").get("status").asText()).isEqualTo("ALREADY_IMPORTED");
+        assertThat(rows.count()).isZero();
     }
 
     @Test
