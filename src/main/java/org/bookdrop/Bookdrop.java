@@ -7,6 +7,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.bookdrop.cli.Commands;
 
 /**
  * Starts bookdrop: Camel Main with the routes of the routes/ folder and the beans of
@@ -66,6 +67,9 @@ public final class Bookdrop {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Commands.handles(args)) {
+            System.exit(Commands.run(args, System.out, System.err));
+        }
         int exitCode = create().run(args);
         if (exitCode != 0) {
             System.exit(exitCode);

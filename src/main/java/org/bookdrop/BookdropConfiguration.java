@@ -119,7 +119,7 @@ public class BookdropConfiguration implements CamelConfiguration {
     }
 
     /** One character, or the word {@code tab}. */
-    static char delimiter(String setting) {
+    public static char delimiter(String setting) {
         if (setting.equalsIgnoreCase("tab") || setting.equals("\\t")) {
             return '\t';
         }

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.bookdrop.check.Rejection;
 
@@ -15,7 +16,7 @@ import org.bookdrop.check.Rejection;
  * fix and drop again. The file is created at the first rejection, so a clean import leaves none;
  * a rejects file from an earlier import of the same name is replaced.
  */
-public abstract class RejectsFile implements AutoCloseable {
+public abstract class RejectsFile implements Rejects {
 
     private final Path path;
     private Writer out;
@@ -29,6 +30,7 @@ public abstract class RejectsFile implements AutoCloseable {
     }
 
     /** Parallel writers may reject rows at the same time: one record is written whole at a time. */
+    @Override
     public final synchronized void write(Rejection rejection) {
         try {
             if (out == null) {
@@ -42,9 +44,15 @@ public abstract class RejectsFile implements AutoCloseable {
         }
     }
 
-    /** Whether a record has been written, so that the file exists. */
-    public final synchronized boolean written() {
-        return out != null;
+    /** The file's path once a record has been written, so that the file exists. */
+    @Override
+    public final synchronized Optional<String> writtenTo() {
+        return out == null ? Optional.empty() : Optional.of(path.toString());
+    }
+
+    @Override
+    public String destination() {
+        return path.toString();
     }
 
     protected void begin(Writer writer) throws IOException {

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
 
 import org.bookdrop.check.Rejection;
 import org.bookdrop.load.FileWrites;
-import org.bookdrop.reject.RejectsFile;
+import org.bookdrop.reject.Rejects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,7 @@ public final class FileImport {
     private final AtomicLong verified = new AtomicLong();
     private final FileWrites writes = new FileWrites();
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
-    private volatile RejectsFile rejects;
+    private volatile Rejects rejects;
     private volatile String failure;
     private volatile LongSupplier bytesRead = () -> 0;
     private volatile Instant progressLoggedAt;
@@ -76,7 +76,7 @@ public final class FileImport {
     }
 
     /** Where rejected records are written from now on. */
-    public void rejectInto(RejectsFile file) {
+    public void rejectInto(Rejects file) {
         this.rejects = file;
     }
 
@@ -114,12 +114,12 @@ public final class FileImport {
     /** Counts a record that will not be loaded, says which and why, and writes it to the rejects file. */
     public void reject(Rejection rejection) {
         long count = rejected.incrementAndGet();
-        RejectsFile file = rejects;
+        Rejects file = rejects;
         if (count <= REJECTIONS_LOGGED) {
             LOG.warn("Rejected {}", rejection.describe());
         } else if (count == REJECTIONS_LOGGED + 1) {
             LOG.warn("{}: more than {} records rejected; the rest are not logged, only written to {}", fileName,
-                    REJECTIONS_LOGGED, file == null ? "the report's count" : file.path());
+                    REJECTIONS_LOGGED, file == null ? "the report's count" : file.destination());
         }
         if (file != null) {
             file.write(rejection);
@@ -198,11 +198,11 @@ public final class FileImport {
     public ImportReport finish(Instant finishedAt, String folder) {
         String error = failure;
         writes.close();
-        RejectsFile file = rejects;
+        Rejects file = rejects;
         String rejectsPath = null;
         if (file != null) {
             file.close();
-            rejectsPath = file.written() ? file.path().toString() : null;
+            rejectsPath = file.writtenTo().orElse(null);
         }
         Map<String, Long> ignored = new TreeMap<>();
         ignoredFields.forEach((name, count) -> ignored.put(name, count.sum()));

@@ -12,7 +12,7 @@ import org.testcontainers.utility.DockerImageName;
  * The databases the end-to-end scenarios run against: a PostgreSQL that the tests start
  * themselves, always, and CrateDB when one can be reached.
  */
-final class Databases {
+public final class Databases {
 
     private static EmbeddedPostgres postgres;
     private static CrateDBContainer crateContainer;
@@ -21,7 +21,7 @@ final class Databases {
     }
 
     /** One embedded PostgreSQL for the whole test run; each test works in its own table. */
-    static synchronized String postgresUrl() {
+    public static synchronized String postgresUrl() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();

@@ -1,0 +1,88 @@
+package org.bookdrop.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.bookdrop.load.JdbcUrls;
+
+/** The text of {@code --help}: what each command does, its exit codes, and the settings it reads with their values now. */
+final class Help {
+
+    private record Setting(String variable, String property, String meaning) {
+    }
+
+    private static final List<Setting> READING = List.of(
+            new Setting("BOOKDROP_CSV_DELIMITER", "bookdrop.csv-delimiter", "CSV field delimiter"),
+            new Setting("BOOKDROP_MAX_RECORD_BYTES", "bookdrop.max-record-bytes", "longest NDJSON line read"),
+            new Setting("BOOKDROP_STRICT", "bookdrop.strict", "reject records with fields that are not a book's"));
+
+    private static final List<Setting> LOADING = List.of(
+            new Setting("CRATEDB_URL", "cratedb.url", "JDBC URL of CrateDB; empty: an embedded PostgreSQL"),
+            new Setting("BOOKDROP_TABLE", "bookdrop.table", "the books table"),
+            new Setting("BOOKDROP_HISTORY_TABLE", "bookdrop.history-table", "the import history table"),
+            new Setting("BOOKDROP_IMPORT_ONCE", "bookdrop.import-once", "skip files whose content was imported before"),
+            new Setting("BOOKDROP_ERROR_FOLDER", "bookdrop.error-folder", "rejects and failed files, from the working folder"),
+            new Setting("BOOKDROP_BATCH_SIZE", "bookdrop.batch-size", "records per upsert statement"),
+            new Setting("BOOKDROP_WRITERS", "bookdrop.writers", "statements written at once"),
+            new Setting("BOOKDROP_RETRY_FOR_SECONDS", "bookdrop.retry-for-seconds", "how long an unavailable database is retried"),
+            new Setting("BOOKDROP_MAX_REJECT_RATIO", "bookdrop.max-reject-ratio", "share of rejects above which a file fails"));
+
+    private static final String EXIT_CODES = """
+            Exit codes: 0 every record of every file landed; 2 some records were rejected;
+                        3 a file could not be imported; 1 a wrong command line.
+            """;
+
+    private Help() {
+    }
+
+    static String general() {
+        return """
+                bookdrop: loads book catalogues (JSON, NDJSON, CSV, each also .gz) into CrateDB.
+
+                  java -jar bookdrop.jar                    watch the inbox (BOOKDROP_INBOX), import what lands there
+                  java -jar bookdrop.jar import FILE...     import these files now, print each report, exit
+                  java -jar bookdrop.jar validate FILE...   dry run: check the files, print what would be rejected
+                  java -jar bookdrop.jar COMMAND --help     the command's settings
+
+                Every setting is an environment variable, or a -Dproperty before -jar; see the README.
+                """;
+    }
+
+    static String importCommand() {
+        return """
+                Usage: java -jar bookdrop.jar import FILE...
+
+                Imports the files now through the same stages as the watched inbox: read, checked,
+                upserted, refreshed, verified. Each file's report is printed, logged, and added to the
+                import history. The files stay where they are; rejected records and files that fail
+                go to the error folder.
+
+                """ + EXIT_CODES + "\nSettings read (value now):\n" + settings(LOADING) + settings(READING);
+    }
+
+    static String validateCommand() {
+        return """
+                Usage: java -jar bookdrop.jar validate FILE...
+
+                A dry run: reads and checks each file as an import would, and prints each record that
+                would be rejected, with its file, line (or record number) and reasons. Writes nothing
+                and needs no database (the database's own checks, such as constraints, are not run).
+
+                """ + EXIT_CODES + "\nSettings read (value now):\n" + settings(READING);
+    }
+
+    private static String settings(List<Setting> settings) {
+        StringBuilder text = new StringBuilder();
+        try (Settings values = new Settings()) {
+            for (Setting setting : settings) {
+                String value = values.get(setting.property());
+                if (setting.variable().equals("CRATEDB_URL")) {
+                    value = JdbcUrls.redact(value);
+                }
+                text.append(String.format(Locale.ROOT, "  %-28s %-28s %s%n", setting.variable(),
+                        value.isEmpty() ? "(empty)" : value, setting.meaning()));
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package org.bookdrop.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.commons.io.file.PathUtils;
+import org.bookdrop.Bookdrop;
+import org.bookdrop.report.ImportReport;
+
+/**
+ * {@code bookdrop import FILE...}: imports the files now, through the same routes as the watched
+ * inbox, and exits when each has its report. The files are imported from a private inbox that
+ * holds links to them (copies where a link cannot be made), so they stay where they are; records
+ * rejected and files that fail go to the error folder as usual, relative to the working folder.
+ */
+final class ImportCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ImportCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<Path> files) throws Exception {
+        Path inbox = Files.createTempDirectory("bookdrop-import-");
+        BlockingQueue<ImportReport> reports = new LinkedBlockingQueue<>();
+        Main main = Bookdrop.create();
+        String errorFolder;
+        try (Settings settings = new Settings()) {
+            errorFolder = Path.of("").toAbsolutePath().resolve(settings.get("bookdrop.error-folder")).toString();
+            if (settings.get("cratedb.url").isEmpty()) {
+                err.println("bookdrop import: CRATEDB_URL is not set, so the books go into an embedded PostgreSQL that is "
+                        + "gone when the command ends; set CRATEDB_URL to load them into CrateDB");
+            }
+        }
+        main.addOverrideProperty("bookdrop.inbox", inbox.toString());
+        main.addOverrideProperty("bookdrop.done-folder", inbox.resolve("done").toString());
+        main.addOverrideProperty("bookdrop.error-folder", errorFolder);
+        main.addOverrideProperty("bookdrop.schedule", "");
+        main.addOverrideProperty("bookdrop.poll-delay", "100");
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                configured.getCamelContext().getManagementStrategy().addEventNotifier(new ReportsPublished(reports));
+            }
+        });
+        try {
+            main.start();
+            for (Path file : files) {
+                stage(file, inbox);
+            }
+            int outcome = Commands.OK;
+            for (int i = 0; i < files.size(); i++) {
+                ImportReport report = reports.take();
+                // The done folder is this command's own, and goes when it ends: the file stays where it was.
+                String summary = report.summary();
+                String movedToDone = "; moved to " + inbox.resolve("done");
+                out.println(summary.endsWith(movedToDone) ? summary.substring(0, summary.length() - movedToDone.length()) : summary);
+                outcome = Math.max(outcome, switch (report.status()) {
+                    case FAILED -> Commands.FAILED;
+                    case DONE -> report.rejected() > 0 ? Commands.REJECTS : Commands.OK;
+                    case ALREADY_IMPORTED -> Commands.OK;
+                });
+            }
+            return outcome;
+        } finally {
+            main.stop();
+            PathUtils.deleteDirectory(inbox);
+        }
+    }
+
+    /** A link to the file (or a copy) under a staging name the inbox ignores, then moved in whole. */
+    private static void stage(Path file, Path inbox) throws IOException {
+        Path staged = inbox.resolve(file.getFileName() + ".part");
+        try {
+            Files.createLink(staged, file.toAbsolutePath());
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(file, staged);
+        }
+        Files.move(staged, inbox.resolve(file.getFileName().toString()));
+    }
+
+    /** Hands on each report once the report route is done with it: logged, written, and in the history. */
+    private static final class ReportsPublished extends EventNotifierSupport {
+
+        private final BlockingQueue<ImportReport> reports;
+
+        ReportsPublished(BlockingQueue<ImportReport> reports) {
+            this.reports = reports;
+        }
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+            if ("report".equals(exchange.getFromRouteId()) && exchange.getVariable("report") instanceof ImportReport report) {
+                reports.add(report);
+            }
+        }
+    }
+}

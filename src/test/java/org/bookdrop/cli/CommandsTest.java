@@ -1,0 +1,135 @@
+package org.bookdrop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.bookdrop.e2e.Databases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one-shot commands with their output and exit codes; import runs on the embedded PostgreSQL. */
+class CommandsTest {
+
+    private static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
+    private static final Path SAMPLE = Path.of("sample-data", "books.json");
+
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private String table;
+    private Map<String, String> settings;
+
+    @BeforeEach
+    void pointAtTheTestDatabase() {
+        table = "books_cli_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        // As -D options on the command line: read by the commands over application.properties.
+        settings = Map.of("cratedb.url", Databases.postgresUrl(), "bookdrop.table", table,
+                "bookdrop.history-table", table + "_history", "bookdrop.error-folder", work.resolve("error").toString());
+        settings.forEach(System::setProperty);
+    }
+
+    @AfterEach
+    void clearAndDrop() throws Exception {
+        settings.keySet().forEach(System::clearProperty);
+        sql("DROP TABLE IF EXISTS " + table);
+        sql("DROP TABLE IF EXISTS " + table + "_history");
+    }
+
+    @Test
+    void validate_prints_each_record_that_would_be_rejected_and_exits_by_the_worst_outcome() throws Exception {
+        assertThat(run("validate", SAMPLE.toString())).isEqualTo(0);
+        assertThat(output()).contains("books.json: 3 records, 3 valid, 0 would be rejected");
+
+        assertThat(run("validate", SAMPLE.toString(), CORPUS.resolve("mixed.ndjson").toString())).isEqualTo(2);
+        assertThat(output()).contains("mixed.ndjson line 2: author: must not be blank")
+                .contains("mixed.ndjson line 7: record: must be a JSON object, found an array")
+                .contains("mixed.ndjson: 7 records, 2 valid, 5 would be rejected");
+
+        assertThat(run("validate", CORPUS.resolve("mixed.ndjson").toString(), CORPUS.resolve("truncated.json").toString()))
+                .isEqualTo(3);
+        assertThat(output()).contains("truncated.json: cannot be imported: not valid JSON at line 3");
+
+        assertThat(work.resolve("error")).as("a dry run writes nothing").doesNotExist();
+        assertThat(tableExists()).as("nor touches the database").isFalse();
+    }
+
+    @Test
+    void import_loads_the_files_where_they_are_and_exits_by_the_worst_outcome() throws Exception {
+        Path books = Files.copy(SAMPLE, work.resolve("books.json"));
+        assertThat(run("import", books.toString())).isEqualTo(0);
+        assertThat(output()).contains("books.json: 3 read, 3 written, 0 rejected, 0 duplicates, 3 verified");
+        assertThat(books).as("left where it was").exists();
+        assertThat(count()).isEqualTo(3);
+
+        assertThat(run("import", CORPUS.resolve("mixed.ndjson").toString())).isEqualTo(2);
+        assertThat(output()).contains("mixed.ndjson: 7 read, 2 written, 5 rejected");
+        assertThat(work.resolve("error/mixed.ndjson.rejects.ndjson")).exists();
+
+        assertThat(run("import", CORPUS.resolve("truncated.json").toString())).isEqualTo(3);
+        assertThat(output()).contains("truncated.json FAILED: not valid JSON");
+        assertThat(work.resolve("error/truncated.json.error.txt")).exists();
+
+        assertThat(run("import", books.toString())).as("imported before: nothing left to land").isEqualTo(0);
+        assertThat(output()).contains("books.json: already imported at");
+        assertThat(count()).as("3 + 2 of mixed.ndjson + the 1 record before truncated.json broke").isEqualTo(6);
+    }
+
+    @Test
+    void a_wrong_command_line_exits_1_and_help_names_the_settings() throws Exception {
+        assertThat(run("import", work.resolve("missing.json").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no readable file");
+        assertThat(run("validate")).isEqualTo(1);
+        assertThat(run("import", "--help")).isEqualTo(0);
+        assertThat(output()).contains("Usage: java -jar bookdrop.jar import FILE...").contains("CRATEDB_URL").contains("Exit codes");
+        assertThat(run("validate", "--help")).isEqualTo(0);
+        assertThat(output()).contains("BOOKDROP_STRICT").doesNotContain("CRATEDB_URL");
+    }
+
+    private int run(String... args) throws Exception {
+        out.reset();
+        err.reset();
+        return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private long count() throws Exception {
+        try (Connection connection = DriverManager.getConnection(Databases.postgresUrl());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private boolean tableExists() throws Exception {
+        try (Connection connection = DriverManager.getConnection(Databases.postgresUrl());
+             ResultSet tables = connection.getMetaData().getTables(null, null, table, null)) {
+            return tables.next();
+        }
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection connection = DriverManager.getConnection(Databases.postgresUrl());
+             Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+}
