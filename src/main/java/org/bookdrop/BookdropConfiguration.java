@@ -1,5 +1,6 @@
 package org.bookdrop;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ import org.bookdrop.check.BookValidator;
 import org.bookdrop.load.BookTable;
 import org.bookdrop.load.BookWriter;
 import org.bookdrop.load.Database;
+import org.bookdrop.load.FileClaims;
 import org.bookdrop.load.ImportHistory;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
@@ -48,6 +50,12 @@ public class BookdropConfiguration implements CamelConfiguration {
 
     @PropertyInject("bookdrop.history-table")
     private String historyTable;
+
+    @PropertyInject("bookdrop.claims-table")
+    private String claimsTable;
+
+    @PropertyInject(value = "bookdrop.instance", defaultValue = "")
+    private String instance;
 
     @PropertyInject(value = "bookdrop.import-once", defaultValue = "true")
     private boolean importOnce;
@@ -96,6 +104,9 @@ public class BookdropConfiguration implements CamelConfiguration {
         ImportHistory history = new ImportHistory(database.dataSource(), database.dialect(), TableName.parse(historyTable), retry,
                 importOnce);
         history.createIfMissing();
+        FileClaims claims = new FileClaims(database.dataSource(), database.dialect(), TableName.parse(claimsTable),
+                instance.isBlank() ? InetAddress.getLocalHost().getHostName() : instance.strip());
+        claims.createAndReleaseLeftovers();
         Folders folders = Folders.of(inbox, doneFolder, errorFolder);
         IngestStats stats = new IngestStats(Clock.systemUTC());
         Monitoring.expose(camel, stats);
@@ -115,6 +126,7 @@ public class BookdropConfiguration implements CamelConfiguration {
         closeWithCamel(camel, writer);
         registry.bind("bookWriter", writer);
         registry.bind("importHistory", history);
+        registry.bind("fileClaims", claims);
         registry.bind("bookTable", books);
     }
 

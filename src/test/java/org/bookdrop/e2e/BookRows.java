@@ -53,10 +53,16 @@ final class BookRows {
         return rows;
     }
 
-    /** Drops the books table and its import history. */
+    /** Drops the books table, its import history and its file claims. */
     void drop() throws SQLException {
-        execute("DROP TABLE IF EXISTS " + table);
+        dropBooks();
         execute("DROP TABLE IF EXISTS " + RunningBookdrop.historyTable(table));
+        execute("DROP TABLE IF EXISTS " + RunningBookdrop.claimsTable(table));
+    }
+
+    /** Drops the books table only, under a running bookdrop. */
+    void dropBooks() throws SQLException {
+        execute("DROP TABLE IF EXISTS " + table);
     }
 
     void execute(String sql) throws SQLException {

@@ -353,7 +353,7 @@ abstract class ImportScenarios {
 
     @Test
     void a_row_the_database_refuses_is_rejected_with_its_message_and_the_rest_of_the_batch_lands() throws Exception {
-        rows.drop();
+        rows.dropBooks();
         rows.execute("CREATE TABLE " + table + " (id TEXT PRIMARY KEY, publication_date TIMESTAMP, title TEXT, "
                 + "author TEXT, categories " + textArray() + ", CONSTRAINT no_forbidden CHECK (title <> 'Forbidden'))");
         bookdrop.drop(write("refused.ndjson", """
@@ -373,7 +373,7 @@ abstract class ImportScenarios {
 
     @Test
     void a_file_fails_at_once_when_its_table_is_gone_instead_of_rejecting_every_row() throws Exception {
-        rows.drop();
+        rows.dropBooks();
         bookdrop.drop(SAMPLE_BOOKS);
 
         JsonNode report = bookdrop.awaitReport("error", "books.json");
@@ -442,6 +442,35 @@ abstract class ImportScenarios {
     private static List<String> historyRow(JsonNode report) {
         return Stream.of("file", "sha256", "sizeBytes", "status", "read", "written", "rejected", "duplicates", "verified")
                 .map(field -> report.get(field).asText()).toList();
+    }
+
+    @Test
+    void two_instances_sharing_an_inbox_import_each_file_exactly_once() throws Exception {
+        restartWith(Map.of("bookdrop.instance", "first"));
+        List<Path> files = new ArrayList<>();
+        for (int f = 0; f < 24; f++) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                lines.append("{\"id\": \"f").append(f).append('-').append(i).append("\", \"title\": \"T\", \"author\": \"A\"}\n");
+            }
+            files.add(write("part-" + f + ".ndjson", lines.toString()));
+        }
+        try (RunningBookdrop second = RunningBookdrop.start(jdbcUrl(), table, bookdrop.inbox(), Map.of("bookdrop.instance", "second"))) {
+            for (Path file : files) {
+                bookdrop.drop(file);
+            }
+            for (Path file : files) {
+                bookdrop.awaitReport("done", file.getFileName().toString(), Duration.ofMinutes(1));
+            }
+        }
+
+        String history = RunningBookdrop.historyTable(table);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows.query("SELECT count(*) FROM " + history).get(0).get(0).equals("24"));
+        assertThat(rows.query("SELECT status, count(*), count(DISTINCT file), sum(records_written) FROM " + history + " GROUP BY status"))
+                .as("one import per file, none repeated or skipped").containsExactly(List.of("DONE", "24", "24", "4800"));
+        assertThat(rows.count()).isEqualTo(4800);
+        assertThat(rows.query("SELECT count(*) FROM " + RunningBookdrop.claimsTable(table))).as("every claim released")
+                .containsExactly(List.of("0"));
     }
 
     @Test

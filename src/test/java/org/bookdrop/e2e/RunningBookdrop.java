@@ -31,10 +31,11 @@ final class RunningBookdrop implements AutoCloseable {
         this.inbox = inbox;
     }
 
-    /** Starts bookdrop; its import history goes to the table {@code TABLE_history} unless the settings say otherwise. */
+    /** Starts bookdrop; its import history and file claims go to {@code TABLE_history} and {@code TABLE_claims} unless the settings say otherwise. */
     static RunningBookdrop start(String jdbcUrl, String table, Path inbox, Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
         all.putIfAbsent("bookdrop.history-table", historyTable(table));
+        all.putIfAbsent("bookdrop.claims-table", claimsTable(table));
         Main main = Bookdrop.create(jdbcUrl, inbox, table, all);
         main.start();
         return new RunningBookdrop(main, inbox);
@@ -63,6 +64,10 @@ final class RunningBookdrop implements AutoCloseable {
 
     static String historyTable(String table) {
         return table + "_history";
+    }
+
+    static String claimsTable(String table) {
+        return table + "_claims";
     }
 
     Path inbox() {
