@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,31 +112,25 @@ class MonitoringTest {
         Path access = Files.writeString(work.resolve("jmxremote.access"), "monitor readonly\n");
         Path inbox = Files.createDirectory(work.resolve("inbox"));
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // The flags of the README's "Remote JMX" section.
-                "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+        Map<String, String> environment = Map.of("CRATEDB_URL", Databases.postgresUrl(), "BOOKDROP_INBOX", inbox.toString(),
+                "BOOKDROP_TABLE", table, "BOOKDROP_HISTORY_TABLE", RunningBookdrop.historyTable(table),
+                "BOOKDROP_CLAIMS_TABLE", RunningBookdrop.claimsTable(table),
+                "BOOKDROP_POLL_DELAY", "100", "BOOKDROP_READ_LOCK_INTERVAL", "200");
+        // The flags of the README's "Remote JMX" section.
+        List<String> jmx = List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.authenticate=true",
                 "-Dcom.sun.management.jmxremote.password.file=" + password,
                 "-Dcom.sun.management.jmxremote.access.file=" + access,
                 "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Djava.rmi.server.hostname=127.0.0.1",
-                // Surefire's class path reaches the packaged routes twice; take them from the project.
-                "-Dcamel.main.routes-include-pattern=file:routes/*.yaml",
-                "-cp", System.getProperty("java.class.path"), "org.bookdrop.Bookdrop"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("bookdrop.log").toFile());
-        builder.environment().putAll(Map.of("CRATEDB_URL", Databases.postgresUrl(), "BOOKDROP_INBOX", inbox.toString(),
-                "BOOKDROP_TABLE", table, "BOOKDROP_HISTORY_TABLE", RunningBookdrop.historyTable(table),
-                "BOOKDROP_POLL_DELAY", "100", "BOOKDROP_READ_LOCK_INTERVAL", "200"));
-        Process process = builder.start();
-        try {
+                "-Djava.rmi.server.hostname=127.0.0.1");
+        try (BookdropProcess process = BookdropProcess.start(environment, jmx, work.resolve("bookdrop.log"))) {
             Path staged = Files.copy(MIXED, work.resolve("mixed.ndjson.part"));
             Files.move(staged, inbox.resolve("mixed.ndjson"));
             Path reportFile = inbox.resolve("done").resolve("mixed.ndjson.report.json");
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(reportFile) && Files.size(reportFile) > 0
                     || !process.isAlive());
-            assertThat(process.isAlive()).as("bookdrop is running; its log: %s", log()).isTrue();
+            assertThat(process.isAlive()).as("bookdrop is running; its log: %s", process.log()).isTrue();
             JsonNode report = ImportScenarios.JSON.readTree(reportFile.toFile());
 
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
@@ -148,9 +141,6 @@ class MonitoringTest {
             }
             assertThat(catchRefused(() -> JMXConnectorFactory.connect(url,
                     Map.of(JMXConnector.CREDENTIALS, new String[] {"monitor", "wrong"})))).as("a wrong password is refused").isTrue();
-        } finally {
-            process.destroy();
-            process.waitFor();
         }
     }
 
@@ -182,10 +172,6 @@ class MonitoringTest {
         }
     }
 
-    private String log() throws IOException {
-        Path log = work.resolve("bookdrop.log");
-        return Files.exists(log) ? Files.readString(log) : "(none)";
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
