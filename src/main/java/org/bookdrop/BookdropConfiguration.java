@@ -57,6 +57,9 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject(value = "bookdrop.instance", defaultValue = "")
     private String instance;
 
+    @PropertyInject(value = "bookdrop.max-crashes", defaultValue = "3")
+    private int maxCrashes;
+
     @PropertyInject(value = "bookdrop.import-once", defaultValue = "true")
     private boolean importOnce;
 
@@ -105,7 +108,7 @@ public class BookdropConfiguration implements CamelConfiguration {
                 importOnce);
         history.createIfMissing();
         FileClaims claims = new FileClaims(database.dataSource(), database.dialect(), TableName.parse(claimsTable),
-                instance.isBlank() ? InetAddress.getLocalHost().getHostName() : instance.strip());
+                instance.isBlank() ? InetAddress.getLocalHost().getHostName() : instance.strip(), maxCrashes);
         claims.createAndReleaseLeftovers();
         Folders folders = Folders.of(inbox, doneFolder, errorFolder);
         IngestStats stats = new IngestStats(Clock.systemUTC());

@@ -7,10 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -25,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An instance killed in the middle of a file leaves its claim; when it starts again (under the
  * same instance name) it deletes the claims it left, and takes the file up again from the start.
+ * Each such restart counts a crash against the file; a file that keeps stopping bookdrop is set
+ * aside after a number of them.
  */
 public final class FileClaims extends ServiceSupport implements IdempotentRepository {
 
@@ -33,33 +39,95 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
     private final DataSource dataSource;
     private final Dialect dialect;
     private final TableName table;
+    private final TableName crashes;
     private final String instance;
+    private final int maxCrashes;
 
-    /** @param instance this instance's name, the owner of its claims; unique among instances sharing an inbox */
-    public FileClaims(DataSource dataSource, Dialect dialect, TableName table, String instance) {
+    /**
+     * @param instance   this instance's name, the owner of its claims; unique among instances sharing an inbox
+     * @param maxCrashes how many times a file may be left unfinished by a crash before it is moved aside
+     */
+    public FileClaims(DataSource dataSource, Dialect dialect, TableName table, String instance, int maxCrashes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.table = table;
+        this.crashes = TableName.parse(table + "_crashes");
         this.instance = instance;
+        this.maxCrashes = maxCrashes;
     }
 
-    /** Creates the table if missing, and releases the claims this instance left when it last stopped short. */
+    /**
+     * Creates the tables if missing, and releases the claims this instance left when it last
+     * stopped short, counting one crash against each of those files.
+     */
     public void createAndReleaseLeftovers() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + table.quoted()
                     + " (file_key TEXT PRIMARY KEY, owner TEXT, claimed_at TIMESTAMP WITH TIME ZONE)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + crashes.quoted() + " (file_key TEXT PRIMARY KEY, crashes INTEGER)");
             // CrateDB finds rows by a column other than the key only once they are refreshed.
             Optional<String> refresh = dialect.refresh(table);
             if (refresh.isPresent()) {
                 statement.execute(refresh.get());
             }
-            try (PreparedStatement release = connection.prepareStatement("DELETE FROM " + table.quoted() + " WHERE owner = ?")) {
-                release.setString(1, instance);
-                int released = release.executeUpdate();
-                if (released > 0) {
-                    LOG.warn("Instance {} stopped short last time: released its claim on {} file(s), which are imported again",
-                            instance, released);
+            List<String> leftovers = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT file_key FROM " + table.quoted() + " WHERE owner = ?")) {
+                query.setString(1, instance);
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        leftovers.add(result.getString(1));
+                    }
                 }
+            }
+            for (String key : leftovers) {
+                int count = crashesOf(connection, key) + 1;
+                try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + crashes.quoted()
+                        + " (file_key, crashes) VALUES (?, ?) ON CONFLICT (file_key) DO UPDATE SET crashes = excluded.crashes")) {
+                    upsert.setString(1, key);
+                    upsert.setInt(2, count);
+                    upsert.executeUpdate();
+                }
+                try (PreparedStatement release = connection.prepareStatement("DELETE FROM " + table.quoted() + " WHERE file_key = ?")) {
+                    release.setString(1, key);
+                    release.executeUpdate();
+                }
+                LOG.warn("Instance {} stopped short while importing {} (time {} of {} allowed): released its claim; "
+                        + "the file is imported again from the start", instance, key, count, maxCrashes);
+            }
+        }
+    }
+
+    /**
+     * Refuses a file that bookdrop stopped short on as many times as allowed (killed, or crashed
+     * by the file itself), so that it goes to the error folder instead of stopping bookdrop again.
+     */
+    public void refuseAfterCrashes(@Header(Exchange.FILE_NAME) String fileName) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            int count = crashesOf(connection, fileName);
+            if (count >= maxCrashes) {
+                throw new CrashingFileException(fileName + ": bookdrop stopped short " + count + " times while importing it "
+                        + "(killed, or out of memory), as many as BOOKDROP_MAX_CRASHES allows; it is set aside so that it "
+                        + "does not stop bookdrop again. The rows it wrote stay written; look into it, then drop it again");
+            }
+        }
+    }
+
+    /** Forgets a file's crashes once it is done with, imported or failed. */
+    public void forgetCrashes(@Header(Exchange.FILE_NAME) String fileName) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement forget = connection.prepareStatement("DELETE FROM " + crashes.quoted() + " WHERE file_key = ?")) {
+            forget.setString(1, fileName);
+            forget.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Could not clear the crash count of {} ({})", fileName, e.getMessage());
+        }
+    }
+
+    private int crashesOf(Connection connection, String key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT crashes FROM " + crashes.quoted() + " WHERE file_key = ?")) {
+            query.setString(1, key);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getInt(1) : 0;
             }
         }
     }

@@ -58,6 +58,7 @@ final class BookRows {
         dropBooks();
         execute("DROP TABLE IF EXISTS " + RunningBookdrop.historyTable(table));
         execute("DROP TABLE IF EXISTS " + RunningBookdrop.claimsTable(table));
+        execute("DROP TABLE IF EXISTS " + RunningBookdrop.claimsTable(table) + "_crashes");
     }
 
     /** Drops the books table only, under a running bookdrop. */

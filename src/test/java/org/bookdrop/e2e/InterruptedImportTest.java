@@ -36,6 +36,7 @@ class InterruptedImportTest {
     private BookRows rows;
     private Path inbox;
     private Path books;
+    private String maxCrashes = "3";
 
     @BeforeEach
     void prepare() throws Exception {
@@ -65,7 +66,7 @@ class InterruptedImportTest {
             assertThat(report.get("status").asText()).isEqualTo("DONE");
             assertThat(report.get("written").asLong()).isEqualTo(BOOKS);
             assertThat(report.get("verified").asLong()).isEqualTo(BOOKS);
-            assertThat(again.log()).contains("released its claim on 1 file(s)");
+            assertThat(again.log()).contains("stopped short while importing books.ndjson (time 1 of 3 allowed)");
         }
         assertTableMatchesFile();
     }
@@ -96,6 +97,34 @@ class InterruptedImportTest {
         assertTableMatchesFile();
     }
 
+    @Test
+    void a_file_that_keeps_stopping_bookdrop_is_set_aside_after_the_allowed_crashes() throws Exception {
+        maxCrashes = "2";
+        try (BookdropProcess first = start("first.log")) {
+            dropAndAwaitSomeRows(first);
+            first.kill();
+        }
+        long before = rows.count();
+        try (BookdropProcess second = start("second.log")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !second.isAlive() || rows.count() > before + 10_000);
+            assertThat(second.log()).contains("stopped short while importing books.ndjson (time 1 of 2 allowed)");
+            second.kill();
+        }
+        assertThat(inbox.resolve("books.ndjson")).exists();
+
+        try (BookdropProcess third = start("third.log")) {
+            Path report = inbox.resolve("error/books.ndjson.report.json");
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(report) && Files.size(report) > 0 || !third.isAlive());
+            assertThat(ImportScenarios.JSON.readTree(report.toFile()).get("status").asText()).isEqualTo("FAILED");
+            assertThat(Files.readString(inbox.resolve("error/books.ndjson.error.txt")))
+                    .contains("bookdrop stopped short 2 times while importing it");
+            assertThat(inbox.resolve("error/books.ndjson")).as("set aside").exists();
+        }
+        assertThat(rows.query("SELECT count(*) FROM " + RunningBookdrop.claimsTable(table) + "_crashes"))
+                .as("dropping it again starts afresh").containsExactly(List.of("0"));
+    }
+
     private BookdropProcess start(String log) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of("CRATEDB_URL", Databases.postgresUrl(),
                 "BOOKDROP_INBOX", inbox.toString(), "BOOKDROP_TABLE", table,
@@ -104,6 +133,7 @@ class InterruptedImportTest {
                 "BOOKDROP_INSTANCE", "crash-test", "BOOKDROP_POLL_DELAY", "100", "BOOKDROP_READ_LOCK_INTERVAL", "200",
                 "BOOKDROP_SHUTDOWN_SECONDS", "5"));
         environment.put("BOOKDROP_BATCH_SIZE", "2000");
+        environment.put("BOOKDROP_MAX_CRASHES", maxCrashes);
         return BookdropProcess.start(environment, List.of("-Xmx256m"), work.resolve(log));
     }
 
