@@ -22,6 +22,7 @@ import org.bookdrop.load.ImportHistory;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
 import org.bookdrop.read.BookFiles;
+import org.bookdrop.read.ReadyFiles;
 import org.bookdrop.report.FileImports;
 import org.bookdrop.report.Folders;
 import org.bookdrop.report.IngestStats;
@@ -50,6 +51,9 @@ public class BookdropConfiguration implements CamelConfiguration {
 
     @PropertyInject("bookdrop.history-table")
     private String historyTable;
+
+    @PropertyInject(value = "bookdrop.done-markers", defaultValue = "false")
+    private boolean doneMarkers;
 
     @PropertyInject("bookdrop.claims-table")
     private String claimsTable;
@@ -130,6 +134,7 @@ public class BookdropConfiguration implements CamelConfiguration {
         registry.bind("bookWriter", writer);
         registry.bind("importHistory", history);
         registry.bind("fileClaims", claims);
+        registry.bind("readyFiles", new ReadyFiles(doneMarkers));
         registry.bind("bookTable", books);
     }
 

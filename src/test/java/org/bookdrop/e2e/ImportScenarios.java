@@ -474,6 +474,20 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void with_done_markers_a_file_waits_for_its_marker() throws Exception {
+        restartWith(Map.of("bookdrop.done-markers", "true"));
+        bookdrop.drop(SAMPLE_BOOKS);
+        Thread.sleep(1500);
+        assertThat(bookdrop.inbox().resolve("books.json")).as("no marker yet: left alone").exists();
+        assertThat(rows.count()).isZero();
+
+        Files.writeString(bookdrop.inbox().resolve("books.json.done"), "");
+        assertThat(bookdrop.awaitReport("done", "books.json").get("written").asLong()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(bookdrop.inbox().resolve("books.json.done")));
+        assertThat(bookdrop.inbox().resolve("error")).as("the marker is not read as a book file").doesNotExist();
+    }
+
+    @Test
     void a_later_file_updates_the_rows_of_an_earlier_one_with_the_same_ids() throws Exception {
         bookdrop.drop(write("first.ndjson", "{\"id\": \"k\", \"title\": \"Old Title\", \"author\": \"A\"}\n"));
         bookdrop.awaitReport("done", "first.ndjson");

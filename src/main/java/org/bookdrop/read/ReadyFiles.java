@@ -1,0 +1,50 @@
+package org.bookdrop.read;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+
+/**
+ * Which files of the inbox are ready to be read. Without markers, every file (the read lock then
+ * waits for it to stop changing). With markers, only a file whose producer has written
+ * {@code NAME.done} beside it, for producers that cannot write a file whole and then move it in;
+ * the marker itself is never read as a book file, and is removed when its file is done with.
+ */
+public final class ReadyFiles implements GenericFileFilter<File> {
+
+    static final String MARKER = ".done";
+
+    private final boolean markers;
+
+    public ReadyFiles(boolean markers) {
+        this.markers = markers;
+    }
+
+    @Override
+    public boolean accept(GenericFile<File> file) {
+        if (!markers) {
+            return true;
+        }
+        String path = file.getAbsoluteFilePath();
+        return !path.endsWith(MARKER) && Files.exists(Path.of(path + MARKER));
+    }
+
+    /** Removes the file's marker, once the file has been imported or set aside. */
+    public void removeMarker(@Header(Exchange.FILE_PATH) String path) {
+        if (!markers || path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(Path.of(path + MARKER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the marker " + path + MARKER + ": " + e.getMessage(), e);
+        }
+    }
+}
