@@ -73,6 +73,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         long count = 500_000;
+        long bigFileBooks = 0;
         int runs = 1;
         Path out = Path.of("target", "benchmark.json");
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -80,6 +81,7 @@ public final class Benchmark {
                 case "--books" -> count = Long.parseLong(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--big-file-books" -> bigFileBooks = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -97,6 +99,9 @@ public final class Benchmark {
                 System.out.printf("Run %d of %d on %s%n", run, runs, database.dialect().name());
                 benchmark.run = run;
                 benchmark.runOnce(rates, notes);
+            }
+            if (bigFileBooks > 0) {
+                benchmark.bigFile(notes, bigFileBooks);
             }
             benchmark.report(rates, notes, runs, out);
         }
@@ -122,6 +127,17 @@ public final class Benchmark {
         measure(rates, "bookdrop parse and validate, no database", this::parseAndValidate);
         measure(rates, "plain Jackson parse of each line, no database", this::plainParse);
         notes.put("peak RSS of the benchmark process (all methods), MB", String.valueOf(peakRssMegabytes()));
+    }
+
+    /** bookdrop.jar import of a big generated file in a JVM limited to 256 MB of heap: memory bounded whatever the size. */
+    private void bigFile(Map<String, String> notes, long books) throws Exception {
+        System.out.printf(Locale.ROOT, "Big file: %,d books, imported by bookdrop.jar with -Xmx256m ...%n", books);
+        BigFileRun.Result big = BigFileRun.run(jdbcUrl, work, books, "256m", freshTable("bench_big"));
+        String result = String.format(Locale.ROOT, "%,d books, %,d bytes, -Xmx%s: exit code %d in %.1f s (%,.0f rows/s); "
+                        + "peak heap after GC %d MB, peak RSS %d MB; %s", big.books(), big.bytes(), big.heapLimit(),
+                big.exitCode(), big.seconds(), big.books() / big.seconds(), big.peakHeapAfterGcMb(), big.peakRssMb(), big.summary());
+        System.out.println("  " + result);
+        notes.put("big file", result);
     }
 
     private interface Load {

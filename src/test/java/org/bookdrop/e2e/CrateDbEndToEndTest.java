@@ -49,4 +49,9 @@ class CrateDbEndToEndTest extends ImportScenarios {
     String textArray() {
         return "ARRAY(TEXT)";
     }
+
+    @Override
+    void afterWrite(String table) throws Exception {
+        rows.execute("REFRESH TABLE " + table);
+    }
 }

@@ -25,6 +25,11 @@ class PostgresEndToEndTest extends ImportScenarios {
         return "TEXT[]";
     }
 
+    @Override
+    void afterWrite(String table) {
+        // PostgreSQL's writes are visible once committed.
+    }
+
     @Test
     void connects_through_a_multi_host_url_when_the_first_host_is_down() throws Exception {
         String url = Databases.postgresUrl().replaceFirst("//localhost:", "//127.0.0.1:1,localhost:");
