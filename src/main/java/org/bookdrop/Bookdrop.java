@@ -8,6 +8,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.bookdrop.cli.Commands;
+import org.bookdrop.report.FailureMessage;
 
 /**
  * Starts bookdrop: Camel Main with the routes of the routes/ folder and the beans of
@@ -70,7 +71,14 @@ public final class Bookdrop {
         if (Commands.handles(args)) {
             System.exit(Commands.run(args, System.out, System.err));
         }
-        int exitCode = create().run(args);
+        int exitCode;
+        try {
+            exitCode = create().run(args);
+        } catch (Exception e) {
+            // One line saying what to fix (a database that cannot be reached, say), not a stack trace.
+            System.err.println("bookdrop cannot start: " + FailureMessage.of(e));
+            exitCode = 1;
+        }
         if (exitCode != 0) {
             System.exit(exitCode);
         }

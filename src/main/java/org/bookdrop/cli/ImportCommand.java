@@ -16,6 +16,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.commons.io.file.PathUtils;
 import org.bookdrop.Bookdrop;
+import org.bookdrop.report.FailureMessage;
 import org.bookdrop.report.ImportReport;
 
 /**
@@ -58,7 +59,12 @@ final class ImportCommand {
             }
         });
         try {
-            main.start();
+            try {
+                main.start();
+            } catch (Exception e) {
+                err.println("bookdrop import: cannot start: " + FailureMessage.of(e));
+                return Commands.FAILED;
+            }
             for (Path file : files) {
                 stage(file, inbox);
             }

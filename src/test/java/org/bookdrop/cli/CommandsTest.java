@@ -90,6 +90,13 @@ class CommandsTest {
     }
 
     @Test
+    void import_says_in_one_line_when_the_database_cannot_be_reached_and_exits_3() throws Exception {
+        System.setProperty("cratedb.url", "jdbc:postgresql://127.0.0.1:1/doc?user=crate");
+        assertThat(run("import", SAMPLE.toString())).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bookdrop import: cannot start: database error 08001: Connection to 127.0.0.1:1 refused");
+    }
+
+    @Test
     void a_wrong_command_line_exits_1_and_help_names_the_settings() throws Exception {
         assertThat(run("import", work.resolve("missing.json").toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no readable file");
