@@ -117,7 +117,10 @@ class InterruptedImportTest {
             Path report = inbox.resolve("error/books.ndjson.report.json");
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(report) && Files.size(report) > 0 || !third.isAlive());
             assertThat(ImportScenarios.JSON.readTree(report.toFile()).get("status").asText()).isEqualTo("FAILED");
-            assertThat(Files.readString(inbox.resolve("error/books.ndjson.error.txt")))
+            Path note = inbox.resolve("error/books.ndjson.error.txt");
+            // The report route writes the note right after the report.
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(note) && Files.size(note) > 0);
+            assertThat(Files.readString(note))
                     .contains("bookdrop stopped short 2 times while importing it");
             assertThat(inbox.resolve("error/books.ndjson")).as("set aside").exists();
         }
