@@ -31,7 +31,7 @@ public final class FileWrites implements AutoCloseable {
         return false;
     }
 
-    /** Records ids written for the first time in this file. */
+    /** Records the ids of rows written; an id written by two batches is recorded twice. */
     synchronized void written(Collection<String> ids) {
         if (written == null) {
             written = new WrittenIds();

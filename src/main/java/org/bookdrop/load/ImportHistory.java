@@ -82,44 +82,49 @@ public final class ImportHistory {
         }
     }
 
-    /** Appends a file's report, and refreshes the table so that the row can be queried at once. */
+    /**
+     * Appends a file's report, and refreshes the table so that the row can be queried at once.
+     * Only the insert is retried: a refresh that fails must not add the row a second time.
+     */
     public void append(ImportReport report) throws SQLException, InterruptedException {
         retry.run(report.file() + ": adding its report to " + table, () -> {
             insert(report);
             return null;
         });
+        Optional<String> refresh = dialect.refresh(table);
+        if (refresh.isPresent()) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(refresh.get());
+            } catch (SQLException e) {
+                LOG.warn("{}: could not refresh {} ({}); its row shows at CrateDB's next periodic refresh", report.file(),
+                        table, e.getMessage());
+            }
+        }
         LOG.debug("{}: report added to {}", report.file(), table);
     }
 
     private void insert(ImportReport report) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.quoted()
-                    + " (file, sha256, size_bytes, status, folder, started_at, finished_at, duration_ms, records_read, "
-                    + "records_written, records_rejected, records_duplicate, rows_verified, rejects, error) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, report.file());
-                insert.setString(2, report.sha256());
-                insert.setLong(3, report.sizeBytes());
-                insert.setString(4, report.status().name());
-                insert.setString(5, report.folder());
-                insert.setObject(6, utc(report.startedAt()));
-                insert.setObject(7, utc(report.finishedAt()));
-                insert.setLong(8, report.durationMillis());
-                insert.setLong(9, report.read());
-                insert.setLong(10, report.written());
-                insert.setLong(11, report.rejected());
-                insert.setLong(12, report.duplicates());
-                insert.setLong(13, report.verified());
-                insert.setString(14, report.rejects());
-                insert.setString(15, report.error());
-                insert.executeUpdate();
-            }
-            Optional<String> refresh = dialect.refresh(table);
-            if (refresh.isPresent()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(refresh.get());
-                }
-            }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.quoted()
+                     + " (file, sha256, size_bytes, status, folder, started_at, finished_at, duration_ms, records_read, "
+                     + "records_written, records_rejected, records_duplicate, rows_verified, rejects, error) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, report.file());
+            insert.setString(2, report.sha256());
+            insert.setLong(3, report.sizeBytes());
+            insert.setString(4, report.status().name());
+            insert.setString(5, report.folder());
+            insert.setObject(6, utc(report.startedAt()));
+            insert.setObject(7, utc(report.finishedAt()));
+            insert.setLong(8, report.durationMillis());
+            insert.setLong(9, report.read());
+            insert.setLong(10, report.written());
+            insert.setLong(11, report.rejected());
+            insert.setLong(12, report.duplicates());
+            insert.setLong(13, report.verified());
+            insert.setString(14, report.rejects());
+            insert.setString(15, report.error());
+            insert.executeUpdate();
         }
     }
 

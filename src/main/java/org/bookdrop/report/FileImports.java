@@ -1,5 +1,6 @@
 package org.bookdrop.report;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,12 +9,16 @@ import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a file's import when the intake route picks the file up, and turns it into the file's
  * report when the route is done with it, successful or not.
  */
 public final class FileImports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileImports.class);
 
     private final Folders folders;
     private final Clock clock;
@@ -35,8 +40,15 @@ public final class FileImports {
     public FileImport start(@Header(Exchange.FILE_NAME) String fileName, @Header(Exchange.FILE_PATH) String path,
                             @Header(Exchange.FILE_LENGTH) Long sizeBytes) {
         Instant startedAt = Instant.now(clock);
-        FileImport fileImport = new FileImport(fileName, FileHash.sha256(Path.of(path)), sizeBytes == null ? -1 : sizeBytes,
-                startedAt);
+        String sha256;
+        try {
+            sha256 = FileHash.sha256(Path.of(path));
+        } catch (UncheckedIOException e) {
+            // Reading it fails the same way next, and the file gets its report saying so.
+            LOG.warn("{}: {}", fileName, e.getMessage());
+            sha256 = null;
+        }
+        FileImport fileImport = new FileImport(fileName, sha256, sizeBytes == null ? -1 : sizeBytes, startedAt);
         stats.started(fileImport);
         return fileImport;
     }
