@@ -45,7 +45,7 @@ public final class BookChecker {
             problems.add(new Problem("record", record.unreadable()));
             return null;
         }
-        Book book = mapper.toBook(record.fields(), problems, ignored);
+        Book book = record.plainBook() != null ? record.plainBook() : mapper.toBook(record.fields(), problems, ignored);
         if (book == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.bookdrop.check;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import jakarta.validation.ConstraintValidator;
@@ -35,7 +38,7 @@ import jakarta.validation.metadata.PropertyDescriptor;
 final class CompiledConstraints<T extends Record> {
 
     /** The checks of one component: on its value, and on each of its elements when it is a list. */
-    private record ComponentChecks(MethodHandle accessor, Predicate<Object>[] onValue, Predicate<Object>[] onElements) {
+    private record ComponentChecks(Function<Object, Object> accessor, Predicate<Object>[] onValue, Predicate<Object>[] onElements) {
     }
 
     private final ComponentChecks[] components;
@@ -52,7 +55,7 @@ final class CompiledConstraints<T extends Record> {
         }
         List<ComponentChecks> components = new ArrayList<>();
         for (PropertyDescriptor property : bean.getConstrainedProperties()) {
-            Optional<MethodHandle> accessor = accessor(type, property.getPropertyName());
+            Optional<Function<Object, Object>> accessor = accessor(type, property.getPropertyName());
             if (accessor.isEmpty() || property.isCascaded()) {
                 return Optional.empty();
             }
@@ -87,7 +90,7 @@ final class CompiledConstraints<T extends Record> {
     boolean surelyValid(T record) {
         try {
             for (ComponentChecks component : components) {
-                Object value = component.accessor().invokeExact((Object) record);
+                Object value = component.accessor().apply(record);
                 if (!all(component.onValue(), value)) {
                     return false;
                 }
@@ -103,9 +106,7 @@ final class CompiledConstraints<T extends Record> {
                 }
             }
             return true;
-        } catch (Error e) {
-            throw e;
-        } catch (Throwable e) {
+        } catch (RuntimeException e) {
             // A validator that needs what it was not given: Hibernate Validator decides.
             return false;
         }
@@ -167,14 +168,19 @@ final class CompiledConstraints<T extends Record> {
         throw new IllegalArgumentException("@Size on " + value.getClass());
     }
 
-    private static Optional<MethodHandle> accessor(Class<?> type, String name) {
+    /** The component's accessor as a plain function, which the compiler can inline (a method handle held in a field it cannot). */
+    @SuppressWarnings("unchecked")
+    private static Optional<Function<Object, Object>> accessor(Class<?> type, String name) {
         for (RecordComponent component : type.getRecordComponents()) {
             if (component.getName().equals(name)) {
                 try {
-                    MethodHandle accessor = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-                            .unreflect(component.getAccessor());
-                    return Optional.of(accessor.asType(MethodType.methodType(Object.class, Object.class)));
-                } catch (IllegalAccessException e) {
+                    MethodHandles.Lookup lookup = MethodHandles.lookup();
+                    MethodHandle accessor = lookup.unreflect(component.getAccessor());
+                    CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                            MethodType.methodType(Object.class, Object.class), accessor,
+                            MethodType.methodType(component.getType().isPrimitive() ? Object.class : component.getType(), type));
+                    return Optional.of((Function<Object, Object>) site.getTarget().invoke());
+                } catch (Throwable e) {
                     return Optional.empty();
                 }
             }

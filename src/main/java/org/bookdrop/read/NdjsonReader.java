@@ -9,9 +9,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.bookdrop.book.Book;
 
 /**
- * Reads one JSON value per line. A line that is not valid JSON is a record of its own that the
+ * Reads one JSON value per line: a plain book straight into a book ({@link PlainBookJson}), any
+ * other value as a JSON tree. A line that is not valid JSON is a record of its own that the
  * check rejects; the lines after it are read as usual. A line longer than the record size limit
  * is skipped without being held in memory, and rejected with that reason.
  */
@@ -49,6 +51,10 @@ public final class NdjsonReader extends RecordReader {
                 }
                 if (isBlank()) {
                     continue;
+                }
+                Book plain = PlainBookJson.read(line, 0, lineLength);
+                if (plain != null) {
+                    return SourceRecord.plain(lineNumber, Arrays.copyOf(line, lineLength), plain);
                 }
                 try {
                     JsonNode value = MAPPER.readTree(line, 0, lineLength);
