@@ -22,6 +22,7 @@ import org.bookdrop.load.ImportHistory;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
 import org.bookdrop.read.BookFiles;
+import org.bookdrop.read.InboxComponent;
 import org.bookdrop.read.ReadyFiles;
 import org.bookdrop.report.FileImports;
 import org.bookdrop.report.Folders;
@@ -124,6 +125,7 @@ public class BookdropConfiguration implements CamelConfiguration {
             scheduler.setCron(schedule.strip());
             registry.bind(SCHEDULER, scheduler);
         }
+        registry.bind("inbox", new InboxComponent());
         registry.bind("folders", folders);
         registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio, stats));
         registry.bind("progressLog", new ProgressLog(Clock.systemUTC(), Duration.ofSeconds(progressSeconds)));

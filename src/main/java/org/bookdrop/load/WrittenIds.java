@@ -96,7 +96,7 @@ public final class WrittenIds implements AutoCloseable {
     }
 
     private BufferedWriter bucket(String id) throws IOException {
-        // The lanes already split ids by hashCode modulo their number; mix it so buckets fill evenly.
+        // The hash code mixed, so that ids alike (book-1, book-2...) fill the buckets evenly.
         int b = (int) (((id.hashCode() * 0x9E3779B97F4A7C15L) >>> 40) % BUCKETS);
         if (buckets[b] == null) {
             buckets[b] = Files.newBufferedWriter(path(b), StandardCharsets.UTF_8);

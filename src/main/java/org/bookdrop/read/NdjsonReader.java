@@ -2,26 +2,17 @@ package org.bookdrop.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.bookdrop.book.Book;
 
 /**
- * Reads one JSON value per line: a plain book straight into a book ({@link PlainBookJson}), any
- * other value as a JSON tree. A line that is not valid JSON is a record of its own that the
- * check rejects; the lines after it are read as usual. A line longer than the record size limit
- * is skipped without being held in memory, and rejected with that reason.
+ * Reads one JSON value per line. Each line is handed on as it is ({@link JsonLine}) and read as
+ * JSON in the check stage, where the lines of a batch are read in parallel. A line that is not
+ * valid JSON is a record of its own that the check rejects; the lines after it are read as usual. A line longer than the record
+ * size limit is skipped without being held in memory, and rejected with that reason.
  */
 public final class NdjsonReader extends RecordReader {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** How much of a line that cannot be read is kept for the rejects file. */
-    private static final int ORIGINAL_KEPT = 10_000;
 
     private final InputStream in;
     private final int maxRecordBytes;
@@ -52,17 +43,7 @@ public final class NdjsonReader extends RecordReader {
                 if (isBlank()) {
                     continue;
                 }
-                Book plain = PlainBookJson.read(line, 0, lineLength);
-                if (plain != null) {
-                    return SourceRecord.plain(lineNumber, Arrays.copyOf(line, lineLength), plain);
-                }
-                try {
-                    JsonNode value = MAPPER.readTree(line, 0, lineLength);
-                    return SourceRecord.read(0, lineNumber, value, value);
-                } catch (JsonProcessingException e) {
-                    return SourceRecord.unreadable(0, lineNumber, TextNode.valueOf(lineText()),
-                            "not valid JSON at column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-                }
+                return SourceRecord.jsonLine(lineNumber, Arrays.copyOf(line, lineLength));
             }
             return null;
         } catch (IOException e) {
@@ -125,7 +106,7 @@ public final class NdjsonReader extends RecordReader {
     }
 
     private String lineText() {
-        return new String(line, 0, Math.min(lineLength, ORIGINAL_KEPT), StandardCharsets.UTF_8);
+        return JsonLine.text(line, lineLength);
     }
 
     @Override

@@ -1,38 +1,28 @@
 package org.bookdrop.read;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.book.Book;
 
 /**
- * One record as it was read from a file, before any check: its fields as JSON, or, for a line that
- * holds a plain book ({@link PlainBookJson}), the book itself with the line's bytes, from which the
- * JSON is read only if it is ever needed (for the rejects file).
+ * One record as it was read from a file, before any check: its fields as JSON, or, for an NDJSON
+ * line, the line itself ({@link JsonLine}), read as JSON when first asked, in the check stage.
  */
 public final class SourceRecord {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final long number;
     private final long line;
+    private final JsonNode fields;
+    private final JsonNode original;
     private final String unreadable;
-    private final Book plainBook;
-    private final byte[] json;
-    private JsonNode fields;
-    private JsonNode original;
+    private final JsonLine jsonLine;
 
-    private SourceRecord(long number, long line, JsonNode fields, JsonNode original, String unreadable,
-                         Book plainBook, byte[] json) {
+    private SourceRecord(long number, long line, JsonNode fields, JsonNode original, String unreadable, JsonLine jsonLine) {
         this.number = number;
         this.line = line;
         this.fields = fields;
         this.original = original;
         this.unreadable = unreadable;
-        this.plainBook = plainBook;
-        this.json = json;
+        this.jsonLine = jsonLine;
     }
 
     /**
@@ -41,7 +31,7 @@ public final class SourceRecord {
      *                 the CSV row's values as an array
      */
     public static SourceRecord read(long number, long line, JsonNode fields, JsonNode original) {
-        return new SourceRecord(number, line, fields, original, null, null, null);
+        return new SourceRecord(number, line, fields, original, null, null);
     }
 
     /**
@@ -50,12 +40,12 @@ public final class SourceRecord {
      * @param reason   why the record could not be read
      */
     public static SourceRecord unreadable(long number, long line, JsonNode original, String reason) {
-        return new SourceRecord(number, line, null, original, reason, null, null);
+        return new SourceRecord(number, line, null, original, reason, null);
     }
 
-    /** A line of valid JSON read straight into a book; {@code json} is kept, its tree made on demand. */
-    static SourceRecord plain(long line, byte[] json, Book book) {
-        return new SourceRecord(0, line, null, null, null, book, json);
+    /** A line of an NDJSON file, read as JSON when first asked. */
+    static SourceRecord jsonLine(long line, byte[] json) {
+        return new SourceRecord(0, line, null, null, null, new JsonLine(json));
     }
 
     /** The record's number in a JSON file, counting from 1; 0 where lines count (NDJSON, CSV). */
@@ -70,37 +60,28 @@ public final class SourceRecord {
 
     /** Why the record could not be read, or null when it could. */
     public String unreadable() {
-        return unreadable;
+        return jsonLine != null ? jsonLine.unreadable() : unreadable;
     }
 
-    /** The book the record holds when it was read straight into one, else null: map its {@link #fields()}. */
+    /**
+     * The book, when the record is a line of a book's plain shape read straight into one
+     * ({@link PlainBookJson}); else null, and its {@link #fields()} are for the mapper.
+     */
     public Book plainBook() {
-        return plainBook;
+        return jsonLine != null ? jsonLine.plainBook() : null;
     }
 
     /** The record's fields, as JSON; null when the record could not be read. */
     public JsonNode fields() {
-        if (fields == null && json != null) {
-            fields = tree();
-        }
-        return fields;
+        return jsonLine != null ? jsonLine.fields() : fields;
     }
 
-    /** The record as the file holds it, for the rejects file. */
+    /**
+     * The record as the file holds it, for the rejects file: the JSON value, the CSV row's values
+     * as an array, or the text of a line that is not JSON.
+     */
     public JsonNode original() {
-        if (original == null && json != null) {
-            original = fields();
-        }
-        return original;
-    }
-
-    private JsonNode tree() {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            // The line was read as valid JSON once already.
-            throw new UncheckedIOException("line " + line + " cannot be read again: " + e.getMessage(), e);
-        }
+        return jsonLine != null ? jsonLine.original() : original;
     }
 
     /**

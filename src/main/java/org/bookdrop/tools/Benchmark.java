@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -125,6 +126,14 @@ public final class Benchmark {
             notes.put("COPY FROM", "not measured: PostgreSQL's COPY reads CSV or text, not NDJSON");
         }
         measure(rates, "bookdrop parse and validate, no database", this::parseAndValidate);
+        // The same on one thread: the records of a batch are checked on every core (BookChecker).
+        ForkJoinPool oneThread = new ForkJoinPool(1);
+        try {
+            measure(rates, "bookdrop parse and validate on one thread, no database",
+                    () -> oneThread.submit(this::parseAndValidate).get());
+        } finally {
+            oneThread.shutdown();
+        }
         measure(rates, "plain Jackson parse of each line, no database", this::plainParse);
         notes.put("peak RSS of the benchmark process (all methods), MB", String.valueOf(peakRssMegabytes()));
     }
@@ -269,6 +278,7 @@ public final class Benchmark {
         return bookCount / seconds(start);
     }
 
+    /** Reads and checks the file as the intake route does, batch after batch, with no database. */
     private double parseAndValidate() throws Exception {
         BookFiles files = new BookFiles(5000, ',', 16 * 1024 * 1024, work);
         BookChecker checker = new BookChecker(new BookMapper(false), new BookValidator());

@@ -1,0 +1,92 @@
+package org.bookdrop.read;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.bookdrop.book.Book;
+
+/**
+ * One line of an NDJSON file, kept as its bytes and read as JSON only when first asked, in the
+ * check stage, so that the lines of a batch can be read on several threads while the file is read
+ * line by line. A line with a book's plain shape is read straight into the book
+ * ({@link PlainBookJson}); its JSON tree is made only if the record is rejected. Any other line is
+ * read as a JSON tree, and a line that is not JSON is unreadable, with Jackson's reason and column.
+ */
+final class JsonLine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a line that cannot be read is kept for the rejects file. */
+    static final int ORIGINAL_KEPT = 10_000;
+
+    private final byte[] bytes;
+    private boolean read;
+    private Book plainBook;
+    private JsonNode tree;
+    private JsonNode unreadableText;
+    private String unreadable;
+
+    JsonLine(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    Book plainBook() {
+        read();
+        return plainBook;
+    }
+
+    JsonNode fields() {
+        read();
+        if (plainBook != null && tree == null) {
+            tree = tree();
+        }
+        return tree;
+    }
+
+    JsonNode original() {
+        return unreadable() != null ? unreadableText : fields();
+    }
+
+    String unreadable() {
+        read();
+        return unreadable;
+    }
+
+    private void read() {
+        if (read) {
+            return;
+        }
+        read = true;
+        plainBook = PlainBookJson.read(bytes, 0, bytes.length);
+        if (plainBook == null) {
+            try {
+                tree = JSON.readTree(bytes);
+            } catch (JsonProcessingException e) {
+                unreadable = "not valid JSON at column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage();
+                unreadableText = TextNode.valueOf(text(bytes));
+            } catch (IOException e) {
+                unreadable = "cannot be read: " + e.getMessage();
+                unreadableText = TextNode.valueOf(text(bytes));
+            }
+        }
+    }
+
+    private JsonNode tree() {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("a line read as JSON once cannot be read again: " + e.getMessage(), e);
+        }
+    }
+
+    static String text(byte[] line, int length) {
+        return new String(line, 0, Math.min(length, ORIGINAL_KEPT), StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] line) {
+        return text(line, line.length);
+    }
+}
