@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,7 @@ public final class BookTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookTable.class);
     /** Keys looked up per query when verifying. */
-    private static final int VERIFY_CHUNK = 10_000;
+    private static final int VERIFY_CHUNK = 50_000;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -65,13 +66,19 @@ public final class BookTable {
      */
     public void refreshAfter(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         Optional<String> refresh = dialect.refresh(table);
-        if (refresh.isEmpty() || fileImport.written() == 0) {
+        if (fileImport.written() == 0) {
+            return;
+        }
+        if (refresh.isEmpty()) {
+            // PostgreSQL: each write was visible once it returned.
+            fileImport.searchable(Instant.now());
             return;
         }
         // On its own statement, never inside a batch: CrateDB allows only writes in a batch.
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(refresh.get());
+            fileImport.searchable(Instant.now());
             LOG.debug("{}: refreshed table {} in {} ms", fileImport.fileName(), table, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             LOG.warn("{}: could not refresh table {} ({}); its rows become searchable at CrateDB's next "

@@ -49,6 +49,7 @@ public final class FileImport {
     private volatile LongSupplier bytesRead = () -> 0;
     private volatile Instant progressLoggedAt;
     private volatile Instant alreadyImportedAt;
+    private volatile Instant searchableAt;
 
     /** @param sha256 the file's content hash, hex; null when unknown */
     public FileImport(String fileName, String sha256, long sizeBytes, Instant startedAt) {
@@ -164,6 +165,11 @@ public final class FileImport {
         this.alreadyImportedAt = at;
     }
 
+    /** Marks the moment the file's rows became searchable: after the refresh, or the last write where none is needed. */
+    public void searchable(Instant at) {
+        this.searchableAt = at;
+    }
+
     public long sizeBytes() {
         return sizeBytes;
     }
@@ -209,7 +215,7 @@ public final class FileImport {
         ImportReport.Status status = error != null ? ImportReport.Status.FAILED
                 : alreadyImportedAt != null ? ImportReport.Status.ALREADY_IMPORTED : ImportReport.Status.DONE;
         return new ImportReport(fileName, sha256, sizeBytes, status,
-                folder, startedAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
+                folder, startedAt, searchableAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
                 read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), ignored, rejectsPath, error,
                 alreadyImportedAt);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param sha256        the SHA-256 of the file's content, hex
  * @param folder        the folder the file was moved to
+ * @param searchableAt  when the rows written could be searched: after the refresh on CrateDB, after the
+ *                      last write on PostgreSQL; null when none was written or the refresh failed
  * @param written       rows written, one per distinct id
  * @param duplicates    records superseded by a later record of the file with the same id (the last wins)
  * @param verified      rows found by primary key after they were written
@@ -25,6 +27,7 @@ public record ImportReport(
         Status status,
         String folder,
         Instant startedAt,
+        Instant searchableAt,
         Instant finishedAt,
         long durationMillis,
         long read,
