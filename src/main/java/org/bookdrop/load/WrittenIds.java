@@ -3,10 +3,15 @@ package org.bookdrop.load;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,14 +19,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.apache.commons.io.file.PathUtils;
-
 /**
  * The ids one file has written, kept in temporary files rather than in memory, so that however
  * large the file, they can be counted (an id written twice counts once) and looked up again after
  * the table's refresh. The ids are spread over {@value #BUCKETS} files by hash, so an id always
  * lands in the same one and each file can be read back into memory on its own: memory needed is a
- * {@value #BUCKETS}th of the ids. Deleted when closed.
+ * {@value #BUCKETS}th of the ids.
+ *
+ * <p>Each file's name is removed as soon as it is open (where the system allows it, as Linux
+ * does): its space is the system's again when it is closed or when the process ends, even by
+ * {@code kill -9}, so nothing is left behind in the temporary folder. Elsewhere the files are
+ * deleted when closed.
  */
 public final class WrittenIds implements AutoCloseable {
 
@@ -34,17 +42,11 @@ public final class WrittenIds implements AutoCloseable {
     public record Counts(long rows, long distinct) {
     }
 
-    private final Path folder;
+    private final FileChannel[] files = new FileChannel[BUCKETS];
     private final BufferedWriter[] buckets = new BufferedWriter[BUCKETS];
+    /** The files whose names could not be removed while open; deleted when closed. */
+    private final List<Path> named = new ArrayList<>();
     private long rows;
-
-    public WrittenIds() {
-        try {
-            this.folder = Files.createTempDirectory("bookdrop-written-ids-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the written ids: " + e.getMessage(), e);
-        }
-    }
 
     /** An id may hold a line break (nothing refuses one), so line breaks and backslashes are escaped. */
     public synchronized void add(Collection<String> ids) {
@@ -56,7 +58,7 @@ public final class WrittenIds implements AutoCloseable {
             }
             rows += ids.size();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the written ids to " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the written ids to a temporary file: " + e.getMessage(), e);
         }
     }
 
@@ -71,11 +73,13 @@ public final class WrittenIds implements AutoCloseable {
                 }
                 buckets[b].flush();
                 Set<String> ids = new LinkedHashSet<>();
-                try (BufferedReader in = Files.newBufferedReader(path(b), StandardCharsets.UTF_8)) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        ids.add(unescape(line));
-                    }
+                // From the start; reading leaves the position at the end, where later ids are added.
+                files[b].position(0);
+                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(files[b]),
+                        StandardCharsets.UTF_8));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    ids.add(unescape(line));
                 }
                 distinct += ids.size();
                 for (String id : ids) {
@@ -87,7 +91,7 @@ public final class WrittenIds implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the written ids from " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the written ids back from their temporary file: " + e.getMessage(), e);
         }
         if (!chunk.isEmpty()) {
             chunkConsumer.accept(chunk);
@@ -99,13 +103,16 @@ public final class WrittenIds implements AutoCloseable {
         // The hash code mixed, so that ids alike (book-1, book-2...) fill the buckets evenly.
         int b = (int) (((id.hashCode() * 0x9E3779B97F4A7C15L) >>> 40) % BUCKETS);
         if (buckets[b] == null) {
-            buckets[b] = Files.newBufferedWriter(path(b), StandardCharsets.UTF_8);
+            Path path = Files.createTempFile("bookdrop-written-ids-", ".txt");
+            files[b] = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                Files.delete(path);
+            } catch (IOException e) {
+                named.add(path);
+            }
+            buckets[b] = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(files[b]), StandardCharsets.UTF_8));
         }
         return buckets[b];
-    }
-
-    private Path path(int bucket) {
-        return folder.resolve(bucket + ".txt");
     }
 
     private static String unescape(String line) {
@@ -128,12 +135,17 @@ public final class WrittenIds implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            for (BufferedWriter out : buckets) {
-                if (out != null) {
-                    out.close();
+            for (int b = 0; b < BUCKETS; b++) {
+                if (files[b] != null) {
+                    files[b].close();
+                    files[b] = null;
+                    buckets[b] = null;
                 }
             }
-            PathUtils.deleteDirectory(folder);
+            for (Path path : named) {
+                Files.deleteIfExists(path);
+            }
+            named.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,11 +2,16 @@ package org.bookdrop.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class WrittenIdsTest {
 
@@ -28,6 +33,27 @@ class WrittenIdsTest {
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.size()).isLessThanOrEqualTo(1000));
         List<String> all = chunks.stream().flatMap(List::stream).toList();
         assertThat(all).hasSize(6002).doesNotHaveDuplicates().contains("id-0", "id-5999", "line\nbreak", "back\\slash");
+    }
+
+    /** A process killed with kill -9 cannot delete its files: there are none by name to leave behind. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void keeps_no_file_by_name_in_the_temporary_folder() throws Exception {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = countWrittenIdFiles(temporary);
+        try (WrittenIds ids = new WrittenIds()) {
+            ids.add(IntStream.range(0, 10_000).mapToObj(i -> "id-" + i).toList());
+            assertThat(countWrittenIdFiles(temporary)).isEqualTo(before);
+            assertThat(ids.forEachDistinctChunk(100_000, chunk -> { }).distinct()).isEqualTo(10_000);
+            ids.add(List.of("id-10000"));
+            assertThat(ids.forEachDistinctChunk(100_000, chunk -> { }).distinct()).as("read again after more ids").isEqualTo(10_001);
+        }
+    }
+
+    private static long countWrittenIdFiles(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("bookdrop-written-ids-")).count();
+        }
     }
 
     @Test
