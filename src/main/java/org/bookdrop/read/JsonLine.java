@@ -15,6 +15,7 @@ import org.bookdrop.book.Book;
  * line by line. A line with a book's plain shape is read straight into the book
  * ({@link PlainBookJson}); its JSON tree is made only if the record is rejected. Any other line is
  * read as a JSON tree, and a line that is not JSON is unreadable, with Jackson's reason and column.
+ * A line is read on one thread at a time: its check, then its writer or rejects file.
  */
 final class JsonLine {
 

@@ -71,7 +71,7 @@ final class PlainBookJson {
             } else if (value == JsonToken.VALUE_STRING) {
                 String text = parser.getText();
                 switch (field) {
-                    case 1 -> id = text.strip().isEmpty() ? null : text.strip();
+                    case 1 -> id = text.isBlank() ? null : text.strip();
                     case 2 -> title = text;
                     case 4 -> author = text;
                     default -> date = text;
