@@ -86,6 +86,8 @@ abstract class ImportScenarios {
         assertThat(report.get("rejected").asLong()).isZero();
         assertThat(report.get("duplicates").asLong()).isZero();
         assertThat(report.get("durationMillis").asLong()).isNotNegative();
+        assertThat(Instant.parse(report.get("searchableAt").asText())).as("searchable after the start, before the report")
+                .isBetween(Instant.parse(report.get("startedAt").asText()), Instant.parse(report.get("finishedAt").asText()));
         awaitFile(bookdrop.inbox().resolve("done/books.json"));
         assertThat(bookdrop.inbox().resolve("books.json")).doesNotExist();
 
@@ -236,6 +238,8 @@ abstract class ImportScenarios {
         assertThat(report.get("read").asLong()).as("read = written + rejected + duplicates").isEqualTo(
                 report.get("written").asLong() + report.get("rejected").asLong() + report.get("duplicates").asLong());
         assertThat(report.get("verified").asLong()).as("verified").isEqualTo(report.get("written").asLong());
+        assertThat(report.get("searchableAt").isNull()).as("no searchableAt when nothing was written")
+                .isEqualTo(report.get("written").asLong() == 0);
     }
 
     static Stream<String> corpus() throws IOException {
