@@ -39,14 +39,16 @@ public final class Bookdrop {
         properties.addOverrideProperty("bookdrop.scheduler", schedule.isBlank() ? "none" : "#" + BookdropConfiguration.SCHEDULER);
     }
 
-    /** Camel's management HTTP server with its Micrometer metrics, on bookdrop.metrics-port if set. */
+    /** Camel's management HTTP server with its Micrometer metrics, on bookdrop.metrics-port if set, at bookdrop.metrics-bind. */
     private static void servePrometheusMetricsWhenAPortIsSet(BaseMainSupport main) {
-        String port = main.getCamelContext().getPropertiesComponent().resolveProperty("bookdrop.metrics-port").orElse("");
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        String port = properties.resolveProperty("bookdrop.metrics-port").orElse("");
         if (port.isBlank()) {
             return;
         }
+        String bind = properties.resolveProperty("bookdrop.metrics-bind").orElse("127.0.0.1").strip();
         main.configure().metrics().withEnabled(true);
-        main.configure().httpManagementServer().withEnabled(true).withPort(Integer.parseInt(port.strip()))
+        main.configure().httpManagementServer().withEnabled(true).withHost(bind).withPort(Integer.parseInt(port.strip()))
                 .withMetricsEnabled(true);
     }
 

@@ -14,18 +14,20 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.bookdrop.check.BookChecker;
 import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.BookValidator;
+import org.bookdrop.history.ImportHistory;
+import org.bookdrop.inbox.FileArchive;
+import org.bookdrop.inbox.FileClaims;
+import org.bookdrop.inbox.FolderAccess;
+import org.bookdrop.inbox.Folders;
+import org.bookdrop.inbox.ReadyFiles;
 import org.bookdrop.load.BookTable;
 import org.bookdrop.load.BookWriter;
 import org.bookdrop.load.Database;
-import org.bookdrop.load.FileClaims;
-import org.bookdrop.load.ImportHistory;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
 import org.bookdrop.read.BookFiles;
-import org.bookdrop.read.InboxComponent;
-import org.bookdrop.read.ReadyFiles;
 import org.bookdrop.report.FileImports;
-import org.bookdrop.report.Folders;
+import org.bookdrop.report.ReportFiles;
 import org.bookdrop.report.IngestStats;
 import org.bookdrop.report.ProgressLog;
 
@@ -101,21 +103,26 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject(value = "bookdrop.max-reject-ratio", defaultValue = "1")
     private double maxRejectRatio;
 
+    @PropertyInject(value = "bookdrop.follow-links", defaultValue = "false")
+    private boolean followLinks;
+
     @Override
     public void configure(CamelContext camel) throws Exception {
+        // Before anything else: a folder bookdrop cannot write would be found only after a file's rows landed.
+        Folders folders = Folders.of(inbox, doneFolder, errorFolder);
+        FolderAccess.check(folders);
         // One connection per writer, and one for the refresh and the verifications around them.
         Database database = Database.open(databaseUrl, writers + 1);
         closeWithCamel(camel, database);
         Retry retry = new Retry(Duration.ofSeconds(retryForSeconds), Duration.ofMillis(500), Duration.ofSeconds(30));
         BookTable books = new BookTable(database.dataSource(), database.dialect(), TableName.parse(table), retry, writers);
         books.createIfMissing();
-        ImportHistory history = new ImportHistory(database.dataSource(), database.dialect(), TableName.parse(historyTable), retry,
-                importOnce);
+        ImportHistory history = new ImportHistory(database.dataSource(), database.dialect(), TableName.parse(historyTable),
+                books.name(), retry, importOnce);
         history.createIfMissing();
         FileClaims claims = new FileClaims(database.dataSource(), database.dialect(), TableName.parse(claimsTable),
                 instance.isBlank() ? InetAddress.getLocalHost().getHostName() : instance.strip(), maxCrashes);
         claims.createAndReleaseLeftovers();
-        Folders folders = Folders.of(inbox, doneFolder, errorFolder);
         IngestStats stats = new IngestStats(Clock.systemUTC());
         Monitoring.expose(camel, stats);
 
@@ -125,9 +132,11 @@ public class BookdropConfiguration implements CamelConfiguration {
             scheduler.setCron(schedule.strip());
             registry.bind(SCHEDULER, scheduler);
         }
-        registry.bind("inbox", new InboxComponent());
         registry.bind("folders", folders);
-        registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio, stats));
+        registry.bind("fileImports", new FileImports(folders, Clock.systemUTC(), maxRejectRatio, stats, followLinks,
+                books.name().toString()));
+        registry.bind("fileArchive", new FileArchive(folders, claims));
+        registry.bind("reportFiles", new ReportFiles(folders.error()));
         registry.bind("progressLog", new ProgressLog(Clock.systemUTC(), Duration.ofSeconds(progressSeconds)));
         registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error()));
         registry.bind("bookChecker", new BookChecker(new BookMapper(strict), new BookValidator()));

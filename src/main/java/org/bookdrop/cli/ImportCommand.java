@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -72,9 +73,8 @@ final class ImportCommand {
             for (int i = 0; i < files.size(); i++) {
                 ImportReport report = reports.take();
                 // The done folder is this command's own, and goes when it ends: the file stays where it was.
-                String summary = report.summary();
-                String movedToDone = "; moved to " + inbox.resolve("done");
-                out.println(summary.endsWith(movedToDone) ? summary.substring(0, summary.length() - movedToDone.length()) : summary);
+                boolean inOwnDoneFolder = report.moved() && Path.of(report.folder()).startsWith(inbox.resolve("done"));
+                out.println(inOwnDoneFolder ? report.outcome() : report.summary());
                 outcome = Math.max(outcome, switch (report.status()) {
                     case FAILED -> Commands.FAILED;
                     case DONE -> report.rejected() > 0 ? Commands.REJECTS : Commands.OK;
@@ -88,13 +88,17 @@ final class ImportCommand {
         }
     }
 
-    /** A link to the file (or a copy) under a staging name the inbox ignores, then moved in whole. */
+    /**
+     * A hard link to the file (or a copy) under a staging name the inbox ignores, then moved in
+     * whole. The file the user named is linked, not a symbolic link on the way to it: the inbox
+     * refuses symbolic links, but the user chose this file.
+     */
     private static void stage(Path file, Path inbox) throws IOException {
         Path staged = inbox.resolve(file.getFileName() + ".part");
         try {
-            Files.createLink(staged, file.toAbsolutePath());
+            Files.createLink(staged, file.toRealPath());
         } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(file, staged);
+            Files.copy(file.toRealPath(), staged, StandardCopyOption.COPY_ATTRIBUTES);
         }
         Files.move(staged, inbox.resolve(file.getFileName().toString()));
     }

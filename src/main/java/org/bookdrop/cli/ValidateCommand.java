@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,6 +16,7 @@ import org.bookdrop.BookdropConfiguration;
 import org.bookdrop.check.BookChecker;
 import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.BookValidator;
+import org.bookdrop.inbox.FolderAccess;
 import org.bookdrop.read.Batches;
 import org.bookdrop.read.BookFiles;
 import org.bookdrop.read.SourceRecord;
@@ -45,6 +47,12 @@ final class ValidateCommand {
                     Integer.parseInt(settings.get("bookdrop.max-record-bytes")), Path.of("."));
             BookChecker checker = new BookChecker(new BookMapper(Boolean.parseBoolean(settings.get("bookdrop.strict"))), validator);
             int outcome = Commands.OK;
+            // An import of these files would write rejects and failed files there: say now if it could not.
+            Optional<String> refusal = FolderAccess.predictRefusal(Path.of(settings.get("bookdrop.error-folder")), "error folder");
+            if (refusal.isPresent()) {
+                out.println("bookdrop validate: an import would not start: " + refusal.get());
+                outcome = Commands.FAILED;
+            }
             for (Path file : files) {
                 outcome = Math.max(outcome, validate(file, bookFiles, checker));
             }

@@ -18,7 +18,12 @@ public final class CrateDialect implements Dialect {
                 + "publication_date TIMESTAMP, "
                 + "title TEXT INDEX USING FULLTEXT WITH (analyzer = 'english'), "
                 + "author TEXT, "
-                + "categories ARRAY(TEXT))");
+                + "categories " + textArray() + ")");
+    }
+
+    @Override
+    public String textArray() {
+        return "ARRAY(TEXT)";
     }
 
     @Override

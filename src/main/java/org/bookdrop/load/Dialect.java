@@ -18,6 +18,9 @@ public interface Dialect {
     /** Statements that create the books table, and its full-text index, when they are missing. */
     List<String> createTable(TableName table);
 
+    /** How the database spells the type of a column holding a list of text. */
+    String textArray();
+
     /** The statement that makes rows written so far visible to searches, where one is needed. */
     Optional<String> refresh(TableName table);
 

@@ -1,7 +1,9 @@
 package org.bookdrop.load;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -13,7 +15,12 @@ import java.util.function.Consumer;
  */
 public final class FileWrites implements AutoCloseable {
 
+    /** Ids kept to check later that the file's rows are still in the table (import-once). */
+    static final int SAMPLE_SIZE = 20;
+
     private final Set<String> inFlight = new HashSet<>();
+    private final List<String> sample = new ArrayList<>(SAMPLE_SIZE);
+    private long seen;
     private WrittenIds written;
     private int pending;
     private Exception failure;
@@ -37,6 +44,31 @@ public final class FileWrites implements AutoCloseable {
             written = new WrittenIds();
         }
         written.add(ids);
+        // A uniform sample of the ids written (reservoir sampling).
+        for (String id : ids) {
+            seen++;
+            if (sample.size() < SAMPLE_SIZE) {
+                sample.add(id);
+            } else {
+                long slot = Math.floorMod(mix(seen), seen);
+                if (slot < SAMPLE_SIZE) {
+                    sample.set((int) slot, id);
+                }
+            }
+        }
+    }
+
+    /** Up to {@value #SAMPLE_SIZE} of the ids written, spread over the whole file. */
+    public synchronized List<String> sampleIds() {
+        return List.copyOf(new LinkedHashSet<>(sample));
+    }
+
+    /** A fixed scramble of the count (SplitMix64's finaliser), so that the sample does not depend on a random source. */
+    private static long mix(long value) {
+        long z = value * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /**

@@ -22,9 +22,14 @@ public final class PostgresDialect implements Dialect {
                         + "publication_date TIMESTAMP, "
                         + "title TEXT, "
                         + "author TEXT, "
-                        + "categories TEXT[])",
+                        + "categories " + textArray() + ")",
                 "CREATE INDEX IF NOT EXISTS \"" + table.table() + "_title_fulltext\" ON " + table.quoted()
                         + " USING gin (to_tsvector('english', title))");
+    }
+
+    @Override
+    public String textArray() {
+        return "TEXT[]";
     }
 
     @Override

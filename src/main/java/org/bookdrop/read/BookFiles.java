@@ -7,11 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
+import org.bookdrop.inbox.InboxFile;
 import org.bookdrop.reject.CsvRejectsFile;
 import org.bookdrop.reject.NdjsonRejectsFile;
 import org.bookdrop.report.FileImport;
@@ -36,16 +35,28 @@ public final class BookFiles {
         this.errorFolder = errorFolder;
     }
 
-    /** Opens the file, and sends its rejected records to a rejects file named after it. */
-    public Batches<SourceRecord> batches(InputStream content, @Header(Exchange.FILE_NAME) String fileName,
-                                         @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+    /**
+     * Opens the file (never through a link that may not be followed), and sends its rejected
+     * records to a rejects file named after it in the error folder, with the file's permissions.
+     */
+    public Batches<SourceRecord> batches(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        InboxFile file = fileImport.inboxFile();
+        InputStream content;
+        try {
+            content = file.open();
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot open '" + file.name() + "': " + e.getMessage(), e);
+        }
         BoundedInputStream counted = counted(content);
         fileImport.countBytesWith(counted::getCount);
-        RecordReader reader = reader(counted, fileName);
-        String baseName = fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        RecordReader reader = reader(counted, file.name());
+        String name = Path.of(file.name()).getFileName().toString();
+        String baseName = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        Path within = Path.of(file.name()).getParent();
+        Path folder = within == null ? errorFolder : errorFolder.resolve(within);
         fileImport.rejectInto(reader instanceof CsvReader csv
-                ? new CsvRejectsFile(errorFolder.resolve(baseName + ".rejects.csv"), csv.header(), csvDelimiter)
-                : new NdjsonRejectsFile(errorFolder.resolve(baseName + ".rejects.ndjson")));
+                ? new CsvRejectsFile(folder, baseName + ".rejects.csv", file, fileImport.startedAt(), csv.header(), csvDelimiter)
+                : new NdjsonRejectsFile(folder, baseName + ".rejects.ndjson", file, fileImport.startedAt()));
         return new Batches<>(reader, batchSize);
     }
 

@@ -3,6 +3,7 @@ package org.bookdrop.reject;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.Rejection;
+import org.bookdrop.inbox.InboxFile;
 
 /**
  * Rejects of CSV input: the input's header row and each rejected row as it was, with a
@@ -22,8 +24,8 @@ public final class CsvRejectsFile extends RejectsFile {
     private final List<String> header;
     private final CSVFormat format;
 
-    public CsvRejectsFile(Path path, List<String> header, char delimiter) {
-        super(path);
+    public CsvRejectsFile(Path folder, String name, InboxFile source, Instant startedAt, List<String> header, char delimiter) {
+        super(folder, name, source, startedAt);
         this.header = header;
         this.format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
     }

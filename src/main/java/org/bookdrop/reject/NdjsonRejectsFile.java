@@ -3,12 +3,14 @@ package org.bookdrop.reject;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.Problem;
 import org.bookdrop.check.Rejection;
+import org.bookdrop.inbox.InboxFile;
 
 /**
  * Rejects of JSON and NDJSON input: one line per record, the record as the file held it with a
@@ -19,8 +21,8 @@ public final class NdjsonRejectsFile extends RejectsFile {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    public NdjsonRejectsFile(Path path) {
-        super(path);
+    public NdjsonRejectsFile(Path folder, String name, InboxFile source, Instant startedAt) {
+        super(folder, name, source, startedAt);
     }
 
     @Override

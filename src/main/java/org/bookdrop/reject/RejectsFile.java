@@ -2,31 +2,49 @@ package org.bookdrop.reject;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.bookdrop.check.Rejection;
+import org.bookdrop.inbox.FreeNames;
+import org.bookdrop.inbox.InboxFile;
 
 /**
- * The rejected records of one file, written beside it in the error folder in a form the user can
- * fix and drop again. The file is created at the first rejection, so a clean import leaves none;
- * a rejects file from an earlier import of the same name is replaced.
+ * The rejected records of one file, written in the error folder in a form the user can fix and
+ * drop again. The file is created at the first rejection, so a clean import leaves none; it is
+ * named after the input, or, when an earlier import's rejects file has that name, after the input
+ * with the import's start time (see {@link FreeNames}): an import's rejects never replace an
+ * earlier one's. It is created with the input's permissions, never more open, since it holds
+ * records of the input as they were.
  */
 public abstract class RejectsFile implements Rejects {
 
-    private final Path path;
+    private final Path folder;
+    private final String name;
+    private final InboxFile source;
+    private final Instant startedAt;
+    private Path path;
     private Writer out;
 
-    protected RejectsFile(Path path) {
-        this.path = path;
-    }
-
-    public Path path() {
-        return path;
+    /**
+     * @param name      the rejects file's name while it is free, e.g. {@code books.csv.rejects.csv}
+     * @param source    the file whose records are rejected
+     * @param startedAt when its import started, for a stamped name
+     */
+    protected RejectsFile(Path folder, String name, InboxFile source, Instant startedAt) {
+        this.folder = folder;
+        this.name = name;
+        this.source = source;
+        this.startedAt = startedAt;
     }
 
     /** Parallel writers may reject rows at the same time: one record is written whole at a time. */
@@ -34,13 +52,24 @@ public abstract class RejectsFile implements Rejects {
     public final synchronized void write(Rejection rejection) {
         try {
             if (out == null) {
-                Files.createDirectories(path.getParent());
-                out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 64 * 1024);
+                Files.createDirectories(folder);
+                out = new BufferedWriter(new OutputStreamWriter(createUnderAFreeName(), StandardCharsets.UTF_8), 64 * 1024);
                 begin(out);
             }
             write(out, rejection);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the rejects file " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the rejects file " + destination() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private OutputStream createUnderAFreeName() throws IOException {
+        while (true) {
+            path = FreeNames.free(folder, name, startedAt, List.of());
+            try {
+                return source.createLike(path);
+            } catch (FileAlreadyExistsException e) {
+                // Taken a moment ago by another import: the next free name.
+            }
         }
     }
 
@@ -51,8 +80,8 @@ public abstract class RejectsFile implements Rejects {
     }
 
     @Override
-    public String destination() {
-        return path.toString();
+    public synchronized String destination() {
+        return path != null ? path.toString() : folder.resolve(name).toString();
     }
 
     protected void begin(Writer writer) throws IOException {

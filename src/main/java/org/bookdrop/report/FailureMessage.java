@@ -2,6 +2,7 @@ package org.bookdrop.report;
 
 import java.sql.SQLException;
 
+import org.bookdrop.inbox.FolderNotWritableException;
 import org.bookdrop.read.UnreadableFileException;
 
 /**
@@ -15,7 +16,8 @@ public final class FailureMessage {
 
     public static String of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnreadableFileException || cause instanceof TooManyRejectsException) {
+            if (cause instanceof UnreadableFileException || cause instanceof TooManyRejectsException
+                    || cause instanceof FolderNotWritableException) {
                 return cause.getMessage();
             }
             if (cause instanceof SQLException sql) {

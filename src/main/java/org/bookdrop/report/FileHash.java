@@ -17,6 +17,15 @@ public final class FileHash {
 
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " to hash it: " + e.getMessage(), e);
+        }
+    }
+
+    /** The hash of what the stream holds, read to its end. */
+    public static String sha256(InputStream in) throws IOException {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[256 * 1024];
             int n;
@@ -24,8 +33,6 @@ public final class FileHash {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " to hash it: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -1,8 +1,10 @@
 package org.bookdrop.report;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import org.bookdrop.check.Rejection;
+import org.bookdrop.inbox.InboxFile;
 import org.bookdrop.load.FileWrites;
 import org.bookdrop.reject.Rejects;
 import org.slf4j.Logger;
@@ -34,7 +37,7 @@ public final class FileImport {
     private static final int IGNORED_FIELD_NAMES_KEPT = 100;
 
     private final String fileName;
-    private final String sha256;
+    private final InboxFile inboxFile;
     private final long sizeBytes;
     private final Instant startedAt;
     private final AtomicLong read = new AtomicLong();
@@ -50,18 +53,74 @@ public final class FileImport {
     private volatile Instant progressLoggedAt;
     private volatile Instant alreadyImportedAt;
     private volatile Instant searchableAt;
+    private volatile String sha256;
+    private volatile Path storedAt;
+    private volatile String leftInInbox;
+    private volatile String importedAgainBecause;
 
-    /** @param sha256 the file's content hash, hex; null when unknown */
+    /** The import of a file of the inbox. */
+    public FileImport(InboxFile inboxFile, long sizeBytes, Instant startedAt) {
+        this(inboxFile.name(), inboxFile, null, sizeBytes, startedAt);
+    }
+
+    /**
+     * The reading of a file outside the inbox (a dry run, a benchmark).
+     *
+     * @param sha256 the file's content hash, hex; null when unknown
+     */
     public FileImport(String fileName, String sha256, long sizeBytes, Instant startedAt) {
+        this(fileName, null, sha256, sizeBytes, startedAt);
+    }
+
+    private FileImport(String fileName, InboxFile inboxFile, String sha256, long sizeBytes, Instant startedAt) {
         this.fileName = fileName;
+        this.inboxFile = inboxFile;
         this.sha256 = sha256;
         this.sizeBytes = sizeBytes;
         this.startedAt = startedAt;
         this.progressLoggedAt = startedAt;
     }
 
+    /** The file's name within the inbox, e.g. {@code books.json}. */
     public String fileName() {
         return fileName;
+    }
+
+    /** The file in the inbox; null for a file read outside it. */
+    public InboxFile inboxFile() {
+        return inboxFile;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Records the file's content hash, once it has been read for it. */
+    public void hashed(String contentSha256) {
+        this.sha256 = contentSha256;
+    }
+
+    /** Records where the file was moved when its import was over. */
+    public void movedTo(Path path) {
+        this.storedAt = path;
+    }
+
+    /** Whether the file was moved out of the inbox when its import was over. */
+    public boolean moved() {
+        return storedAt != null;
+    }
+
+    /**
+     * Records that the file stays in the inbox, and why. Unless bookdrop is stopping, that fails the
+     * import: the file was not done with.
+     */
+    public void leftInInbox(String why) {
+        this.leftInInbox = why;
+    }
+
+    /** Records why a file whose content was imported before is imported again. */
+    public void importedAgain(String because) {
+        this.importedAgainBecause = because;
     }
 
     /** Records why the file failed; the first reason given is kept. */
@@ -199,10 +258,11 @@ public final class FileImport {
     /**
      * Closes the rejects file and gives the file's report.
      *
-     * @param folder where the file was moved
+     * @param table the table its rows went into
+     * @param inbox the inbox, where a file that could not be moved stays
      */
-    public ImportReport finish(Instant finishedAt, String folder) {
-        String error = failure;
+    public ImportReport finish(Instant finishedAt, String table, Path inbox) {
+        List<String> sample = writes.sampleIds();
         writes.close();
         Rejects file = rejects;
         String rejectsPath = null;
@@ -212,11 +272,17 @@ public final class FileImport {
         }
         Map<String, Long> ignored = new TreeMap<>();
         ignoredFields.forEach((name, count) -> ignored.put(name, count.sum()));
+        String error = failure;
+        String notMoved = leftInInbox;
+        if (notMoved != null) {
+            error = error == null ? notMoved : error + "; " + notMoved;
+        }
         ImportReport.Status status = error != null ? ImportReport.Status.FAILED
                 : alreadyImportedAt != null ? ImportReport.Status.ALREADY_IMPORTED : ImportReport.Status.DONE;
-        return new ImportReport(fileName, sha256, sizeBytes, status,
-                folder, startedAt, searchableAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
+        Path path = storedAt != null ? storedAt : inboxFile != null ? inboxFile.path() : inbox.resolve(fileName);
+        return new ImportReport(fileName, sha256, sizeBytes, status, path.getParent().toString(), path.toString(),
+                storedAt != null, table, startedAt, searchableAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
                 read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), ignored, rejectsPath, error,
-                alreadyImportedAt);
+                alreadyImportedAt, importedAgainBecause, inboxFile == null ? null : inboxFile.permissions(), sample);
     }
 }

@@ -1,5 +1,7 @@
 package org.bookdrop.report;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +11,9 @@ import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.bookdrop.inbox.Folders;
+import org.bookdrop.inbox.InboxFile;
+import org.bookdrop.read.UnreadableFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,33 +29,51 @@ public final class FileImports {
     private final Clock clock;
     private final double maxRejectRatio;
     private final IngestStats stats;
+    private final boolean followLinks;
+    private final String table;
 
     /**
      * @param maxRejectRatio the share of rejected records above which a file fails; 1 or more: never
      * @param stats          the totals that each file's import adds to
+     * @param followLinks    whether a symbolic link dropped into the inbox is read (BOOKDROP_FOLLOW_LINKS)
+     * @param table          the table the rows go into, for the reports
      */
-    public FileImports(Folders folders, Clock clock, double maxRejectRatio, IngestStats stats) {
+    public FileImports(Folders folders, Clock clock, double maxRejectRatio, IngestStats stats, boolean followLinks,
+                       String table) {
         this.folders = folders;
         this.clock = clock;
         this.maxRejectRatio = maxRejectRatio;
         this.stats = stats;
+        this.followLinks = followLinks;
+        this.table = table;
     }
 
-    /** Starts a file's import, with its content's hash. */
+    /** Starts a file's import, without reading the file yet. */
     public FileImport start(@Header(Exchange.FILE_NAME) String fileName, @Header(Exchange.FILE_PATH) String path,
                             @Header(Exchange.FILE_LENGTH) Long sizeBytes) {
-        Instant startedAt = Instant.now(clock);
-        String sha256;
-        try {
-            sha256 = FileHash.sha256(Path.of(path));
-        } catch (UncheckedIOException e) {
-            // Reading it fails the same way next, and the file gets its report saying so.
-            LOG.warn("{}: {}", fileName, e.getMessage());
-            sha256 = null;
-        }
-        FileImport fileImport = new FileImport(fileName, sha256, sizeBytes == null ? -1 : sizeBytes, startedAt);
+        InboxFile file = InboxFile.of(Path.of(path), fileName, followLinks);
+        FileImport fileImport = new FileImport(file, sizeBytes == null ? -1 : sizeBytes, Instant.now(clock));
         stats.started(fileImport);
         return fileImport;
+    }
+
+    /** Refuses a symbolic link unless links may be followed: it goes to the error folder unread. */
+    public void refuseLink(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        if (fileImport.inboxFile().refusedLink()) {
+            throw new UnreadableFileException("'" + fileImport.fileName() + "' is a symbolic link; bookdrop does not "
+                    + "follow links in the inbox, so that no one who can write the inbox can make it read a file they "
+                    + "may not read (BOOKDROP_FOLLOW_LINKS=true allows links). The link was moved here unread");
+        }
+    }
+
+    /** Records the hash of the file's content, which names the content in its report and history. */
+    public void hash(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        try (InputStream in = fileImport.inboxFile().open()) {
+            fileImport.hashed(FileHash.sha256(in));
+        } catch (IOException | UncheckedIOException e) {
+            // Reading it fails the same way next, and the file gets its report saying so.
+            LOG.warn("{}: cannot read it to hash it: {}", fileImport.fileName(), e.getMessage());
+        }
     }
 
     /**
@@ -82,10 +105,9 @@ public final class FileImports {
         }
     }
 
-    /** The file's report, once the route is done with the file: imported, or failed. */
+    /** The file's report, once the route is done with the file and has moved it away. */
     public ImportReport finish(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
-        Path folder = fileImport.failure() == null ? folders.done() : folders.error();
-        ImportReport report = fileImport.finish(Instant.now(clock), folder.toString());
+        ImportReport report = fileImport.finish(Instant.now(clock), table, folders.inbox());
         stats.finished(fileImport, report);
         return report;
     }

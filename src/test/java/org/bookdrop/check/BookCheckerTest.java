@@ -117,7 +117,7 @@ class BookCheckerTest {
         checkOne("{\"title\": \"T\", \"author\": \"A\", \"isbn\": \"1\", \"pages\": 3, \"_rejected\": {}}");
         checkOne("{\"title\": \"U\", \"author\": \"A\", \"isbn\": \"2\"}");
 
-        assertThat(fileImport.finish(Instant.EPOCH, "done").ignoredFields())
+        assertThat(fileImport.finish(Instant.EPOCH, "books", java.nio.file.Path.of("inbox")).ignoredFields())
                 .containsExactly(java.util.Map.entry("isbn", 2L), java.util.Map.entry("pages", 1L));
     }
 
@@ -146,7 +146,7 @@ class BookCheckerTest {
                 record(3, "{\"title\": \"C\", \"author\": \"D\"}")), fileImport);
 
         assertThat(valid).extracting(book -> book.source().position()).containsExactly("record 1 (line 1)", "record 3 (line 3)");
-        var report = fileImport.finish(Instant.EPOCH, "done");
+        var report = fileImport.finish(Instant.EPOCH, "books", java.nio.file.Path.of("inbox"));
         assertThat(report.read()).isEqualTo(3);
         assertThat(report.rejected()).isEqualTo(1);
     }

@@ -90,6 +90,33 @@ class CommandsTest {
     }
 
     @Test
+    void import_reads_a_file_named_through_a_symbolic_link() throws Exception {
+        Path books = Files.copy(SAMPLE, work.resolve("books.json"));
+        Path link = Files.createSymbolicLink(work.resolve("link-to-books.json"), books);
+        assertThat(run("import", link.toString())).isEqualTo(0);
+        assertThat(output()).contains("books.json: 3 read, 3 written");
+        assertThat(count()).isEqualTo(3);
+    }
+
+    @Test
+    void import_and_validate_say_in_one_line_when_the_error_folder_cannot_be_written() throws Exception {
+        Path blocked = work.resolve("error");
+        Files.writeString(blocked, "a file where the error folder should be");
+
+        assertThat(run("import", SAMPLE.toString())).isEqualTo(3);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains("bookdrop import: cannot start: cannot create the error folder " + blocked
+                + " (a file, not a folder, is in the way) as user ");
+        assertThat(said.lines().filter(line -> line.contains("cannot start"))).hasSize(1);
+        assertThat(tableExists()).as("nothing started").isFalse();
+
+        assertThat(run("validate", SAMPLE.toString())).isEqualTo(3);
+        assertThat(output()).contains("bookdrop validate: an import would not start: cannot create the error folder " + blocked
+                + " (a file, not a folder, is in the way) as user ")
+                .contains("books.json: 3 records, 3 valid, 0 would be rejected");
+    }
+
+    @Test
     void import_says_in_one_line_when_the_database_cannot_be_reached_and_exits_3() throws Exception {
         System.setProperty("cratedb.url", "jdbc:postgresql://127.0.0.1:1/doc?user=crate");
         assertThat(run("import", SAMPLE.toString())).isEqualTo(3);

@@ -28,7 +28,13 @@ final class BookdropProcess implements AutoCloseable {
      * @param log         where its output goes
      */
     static BookdropProcess start(Map<String, String> environment, List<String> jvmOptions, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), environment, jvmOptions, log);
+    }
+
+    /** @param launcher a command that runs the JVM, e.g. one that drops privileges; empty for none */
+    static BookdropProcess start(List<String> launcher, Map<String, String> environment, List<String> jvmOptions, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         // The log as a user sees it (not the tests' log file), into this process's log.
@@ -39,6 +45,11 @@ final class BookdropProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new BookdropProcess(builder.start(), log);
+    }
+
+    /** Waits for the process to end by itself; its exit code, or -1 if it is still running after the time given. */
+    int awaitExit(java.time.Duration atMost) throws InterruptedException {
+        return process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     boolean isAlive() {

@@ -1,11 +1,17 @@
 package org.bookdrop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +94,22 @@ class MonitoringTest {
                     .contains("bookdrop_records_written " + report.get("written").asLong() + ".0")
                     .contains("bookdrop_files_total{status=\"done\"} 1.0")
                     .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"intake\"");
+            // Bound to 127.0.0.1 by default: not reached through this machine's other addresses.
+            for (InetAddress address : otherAddresses()) {
+                assertThatThrownBy(() -> new Socket(address, metricsPort).close()).as("metrics on " + address)
+                        .isInstanceOf(ConnectException.class);
+            }
         }
+    }
+
+    private static List<InetAddress> otherAddresses() throws Exception {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback()) {
+                Collections.list(network.getInetAddresses()).stream().filter(Inet4Address.class::isInstance).forEach(addresses::add);
+            }
+        }
+        return addresses;
     }
 
     @Test

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresRestartTest {
 
+    /** bookdrop's log during the tests (src/test/resources/logback-test.xml). */
+    private static final Path TEST_LOG = Path.of("target", "bookdrop-test.log");
+
     @TempDir
     Path work;
 
@@ -39,6 +42,7 @@ class PostgresRestartTest {
         postgres = start(0, data);
         int port = postgres.getPort();
         BookRows rows = new BookRows(postgres.getJdbcUrl("postgres", "postgres"), "books_restart");
+        long logBefore = Files.size(TEST_LOG);
 
         try (RunningBookdrop bookdrop = importHalfWay("books_restart", 60000, 120)) {
             postgres.close();
@@ -53,6 +57,9 @@ class PostgresRestartTest {
             assertThat(rows.count()).isEqualTo(60000);
             assertThat(rows.query("SELECT count(DISTINCT id) FROM books_restart").get(0).get(0)).isEqualTo("60000");
         }
+        // One line per event while the database was away: bookdrop's retries, HikariCP's warnings without their traces.
+        String log = Files.readString(TEST_LOG).substring((int) logBefore);
+        assertThat(log).contains("the database is unavailable").doesNotContain("\tat com.zaxxer.hikari");
     }
 
     @Test

@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +64,42 @@ final class RunningBookdrop implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the folder holds reports of {@code count} imports of files named
+     * {@code fileName} (kept under stamped names beside each other), and gives them oldest first.
+     */
+    List<JsonNode> awaitReports(String folder, String fileName, int count) {
+        Path dir = inbox.resolve(folder);
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            found.clear();
+            found.addAll(reportsIn(dir, fileName));
+            return found.size() >= count;
+        });
+        found.sort(Comparator.comparing(report -> report.get("startedAt").asText()));
+        return found;
+    }
+
+    private static List<JsonNode> reportsIn(Path dir, String fileName) throws IOException {
+        List<JsonNode> reports = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return reports;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".report.json")).toList()) {
+                try {
+                    JsonNode report = JSON.readTree(file.toFile());
+                    if (report != null && fileName.equals(report.path("file").asText())) {
+                        reports.add(report);
+                    }
+                } catch (IOException e) {
+                    // Being written: read at the next look.
+                }
+            }
+        }
+        return reports;
     }
 
     static String historyTable(String table) {

@@ -1,4 +1,4 @@
-package org.bookdrop.read;
+package org.bookdrop.inbox;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.bookdrop.report.FileImport;
 
 /**
  * Which files of the inbox are ready to be read. Without markers, every file (the read lock then
@@ -36,9 +38,10 @@ public final class ReadyFiles implements GenericFileFilter<File> {
         return !path.endsWith(MARKER) && Files.exists(Path.of(path + MARKER));
     }
 
-    /** Removes the file's marker, once the file has been imported or set aside. */
-    public void removeMarker(@Header(Exchange.FILE_PATH) String path) {
-        if (!markers || path == null) {
+    /** Removes the file's marker, once the file has been moved to done or error (not when it stays in the inbox). */
+    public void removeMarker(@Header(Exchange.FILE_PATH) String path,
+                             @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        if (!markers || path == null || fileImport == null || !fileImport.moved()) {
             return;
         }
         try {

@@ -1,4 +1,4 @@
-package org.bookdrop.load;
+package org.bookdrop.inbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +17,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.bookdrop.load.Dialect;
+import org.bookdrop.load.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * repository behind Camel's idempotent read lock, so that instances sharing one inbox never take
  * the same file. A claim is one row whose primary key is the file's name: inserting it is atomic
  * on CrateDB and PostgreSQL alike, so of two instances reaching for a file, one inserts and the
- * other is refused. The claim is deleted when the file is done with (moved to done or error).
+ * other is refused. The claim is deleted once the file has been moved to done or error
+ * ({@link FileArchive}); a file that could not be moved keeps it, so that it is not taken again.
  *
  * <p>An instance killed in the middle of a file leaves its claim; when it starts again (under the
  * same instance name) it deletes the claims it left, and takes the file up again from the start.
@@ -54,6 +57,11 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
         this.crashes = TableName.parse(table + "_crashes");
         this.instance = instance;
         this.maxCrashes = maxCrashes;
+    }
+
+    /** This instance's name, under which it claims files. */
+    public String instance() {
+        return instance;
     }
 
     /**

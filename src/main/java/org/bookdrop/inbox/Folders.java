@@ -1,4 +1,4 @@
-package org.bookdrop.report;
+package org.bookdrop.inbox;
 
 import java.nio.file.Path;
 

@@ -1,0 +1,253 @@
+package org.bookdrop.history;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.ExchangeProperty;
+import org.bookdrop.load.Dialect;
+import org.bookdrop.load.Retry;
+import org.bookdrop.load.TableName;
+import org.bookdrop.report.FileImport;
+import org.bookdrop.report.ImportReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code import_history} table: one row per file imported, with its report's counts, in the
+ * same database as the books, so the history survives restarts and can be queried with SQL.
+ * The same definition serves CrateDB and PostgreSQL; a table made by an earlier bookdrop gets the
+ * columns it lacks when bookdrop starts.
+ *
+ * <p>It also remembers which contents were imported in full into which table, so that a file is
+ * not imported twice: by its SHA-256, its table, and a sample of the ids it wrote, which are
+ * looked up again before a file is skipped. A table emptied, or dropped and made again, since then
+ * no longer holds them, and the file is imported again.
+ */
+public final class ImportHistory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportHistory.class);
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final TableName table;
+    private final TableName books;
+    private final Retry retry;
+    private final boolean importOnce;
+
+    /**
+     * @param books      the books table, whose rows a file skipped as imported must still be in
+     * @param importOnce whether a file whose content was imported in full before is skipped
+     */
+    public ImportHistory(DataSource dataSource, Dialect dialect, TableName table, TableName books, Retry retry,
+                         boolean importOnce) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.table = table;
+        this.books = books;
+        this.retry = retry;
+        this.importOnce = importOnce;
+    }
+
+    /** The columns, in order; those after the first fifteen came with later versions of bookdrop. */
+    private Map<String, String> columns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("file", "TEXT");
+        columns.put("sha256", "TEXT");
+        columns.put("size_bytes", "BIGINT");
+        columns.put("status", "TEXT");
+        columns.put("folder", "TEXT");
+        columns.put("started_at", "TIMESTAMP WITH TIME ZONE");
+        columns.put("finished_at", "TIMESTAMP WITH TIME ZONE");
+        columns.put("duration_ms", "BIGINT");
+        columns.put("records_read", "BIGINT");
+        columns.put("records_written", "BIGINT");
+        columns.put("records_rejected", "BIGINT");
+        columns.put("records_duplicate", "BIGINT");
+        columns.put("rows_verified", "BIGINT");
+        columns.put("rejects", "TEXT");
+        columns.put("error", "TEXT");
+        columns.put("path", "TEXT");
+        columns.put("books_table", "TEXT");
+        columns.put("imported_again", "TEXT");
+        columns.put("sample_ids", dialect.textArray());
+        return columns;
+    }
+
+    /** Creates the table when it is missing, and adds the columns that a table made by an earlier bookdrop lacks. */
+    public void createIfMissing() throws SQLException {
+        Map<String, String> columns = columns();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> definitions = new ArrayList<>();
+            columns.forEach((name, type) -> definitions.add(name + " " + type));
+            statement.execute("CREATE TABLE IF NOT EXISTS " + table.quoted() + " (" + String.join(", ", definitions) + ")");
+            Set<String> present = presentColumns(connection);
+            for (Map.Entry<String, String> column : columns.entrySet()) {
+                if (!present.contains(column.getKey())) {
+                    statement.execute("ALTER TABLE " + table.quoted() + " ADD COLUMN " + column.getKey() + " " + column.getValue());
+                    LOG.info("Added the column {} to {}", column.getKey(), table);
+                }
+            }
+        }
+    }
+
+    private Set<String> presentColumns(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = coalesce(?, current_schema()) AND table_name = ?")) {
+            query.setString(1, table.schema());
+            query.setString(2, table.table());
+            Set<String> names = new HashSet<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    names.add(result.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    /**
+     * Whether the file's content (by SHA-256) was imported in full into the books table before,
+     * with its rows still there; if so, the import records when, and is not done again. An import
+     * that failed, or was cut short by a crash, left no DONE row, so its file is imported again;
+     * so is one whose sampled rows are gone from the table, and the import says why.
+     */
+    public boolean alreadyImported(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport)
+            throws SQLException, InterruptedException {
+        if (!importOnce || fileImport.sha256() == null) {
+            return false;
+        }
+        Optional<PastImport> past = retry.run(fileImport.fileName() + ": looking it up in " + table,
+                () -> lastImport(fileImport.sha256()));
+        if (past.isEmpty()) {
+            return false;
+        }
+        PastImport last = past.get();
+        if (last.sampleIds() == null) {
+            fileImport.importedAgain("a file of the same content (SHA-256) was imported into " + books + " at "
+                    + last.finishedAt() + ", by a bookdrop that kept no sample of its ids to check that its rows are still there");
+            return false;
+        }
+        long found = retry.run(fileImport.fileName() + ": looking up rows of its last import",
+                () -> countInBooks(last.sampleIds()));
+        if (found < last.sampleIds().size()) {
+            fileImport.importedAgain("a file of the same content (SHA-256) was imported into " + books + " at "
+                    + last.finishedAt() + ", but only " + found + " of " + last.sampleIds().size()
+                    + " of its rows looked up are there now (the table was emptied, or dropped and made again)");
+            return false;
+        }
+        fileImport.alreadyImported(last.finishedAt());
+        return true;
+    }
+
+    private record PastImport(Instant finishedAt, List<String> sampleIds) {
+    }
+
+    private Optional<PastImport> lastImport(String sha256) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT finished_at, sample_ids FROM " + table.quoted()
+                     + " WHERE sha256 = ? AND status = ? AND books_table = ? ORDER BY finished_at DESC LIMIT 1")) {
+            query.setString(1, sha256);
+            query.setString(2, ImportReport.Status.DONE.name());
+            query.setString(3, books.toString());
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                Instant at = result.getObject(1, OffsetDateTime.class).toInstant();
+                Array ids = result.getArray(2);
+                return Optional.of(new PastImport(at, ids == null ? null : List.of((String[]) ids.getArray())));
+            }
+        }
+    }
+
+    private long countInBooks(List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + books.quoted()
+                     + " WHERE id = ANY(?)")) {
+            count.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            // The table itself is gone (42P01): none of the rows are there.
+            if ("42P01".equals(e.getSQLState())) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Appends a file's report, and refreshes the table so that the row can be queried at once.
+     * Only the insert is retried: a refresh that fails must not add the row a second time.
+     */
+    public void append(ImportReport report) throws SQLException, InterruptedException {
+        retry.run(report.file() + ": adding its report to " + table, () -> {
+            insert(report);
+            return null;
+        });
+        Optional<String> refresh = dialect.refresh(table);
+        if (refresh.isPresent()) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(refresh.get());
+            } catch (SQLException e) {
+                LOG.warn("{}: could not refresh {} ({}); its row shows at CrateDB's next periodic refresh", report.file(),
+                        table, e.getMessage());
+            }
+        }
+        LOG.debug("{}: report added to {}", report.file(), table);
+    }
+
+    private void insert(ImportReport report) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.quoted()
+                     + " (" + String.join(", ", columns().keySet()) + ") "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, report.file());
+            insert.setString(2, report.sha256());
+            insert.setLong(3, report.sizeBytes());
+            insert.setString(4, report.status().name());
+            insert.setString(5, report.folder());
+            insert.setObject(6, utc(report.startedAt()));
+            insert.setObject(7, utc(report.finishedAt()));
+            insert.setLong(8, report.durationMillis());
+            insert.setLong(9, report.read());
+            insert.setLong(10, report.written());
+            insert.setLong(11, report.rejected());
+            insert.setLong(12, report.duplicates());
+            insert.setLong(13, report.verified());
+            insert.setString(14, report.rejects());
+            insert.setString(15, report.error());
+            insert.setString(16, report.path());
+            insert.setString(17, report.table());
+            insert.setString(18, report.importedAgainBecause());
+            List<String> sample = report.sampleIds() == null ? List.of() : report.sampleIds();
+            insert.setArray(19, connection.createArrayOf("text", sample.toArray(String[]::new)));
+            insert.executeUpdate();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
