@@ -2,9 +2,13 @@ package org.bookdrop.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.cratedb.CrateDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -15,7 +19,9 @@ import org.testcontainers.utility.DockerImageName;
 public final class Databases {
 
     private static EmbeddedPostgres postgres;
-    private static CrateDBContainer crateContainer;
+    private static GenericContainer<?> crateContainer;
+    private static String crateUrl;
+    private static String whyNoContainer;
 
     private Databases() {
     }
@@ -41,18 +47,68 @@ public final class Databases {
         if (url != null && !url.isBlank()) {
             return url;
         }
-        if (crateContainer == null && dockerAvailable()) {
-            crateContainer = new CrateDBContainer(DockerImageName.parse("crate:6.1"));
-            crateContainer.start();
+        if (crateContainer == null && whyNoContainer == null) {
+            if (!dockerAvailable()) {
+                whyNoContainer = "no Docker engine is available for Testcontainers";
+            } else {
+                try {
+                    crateUrl = startCrateContainer();
+                } catch (RuntimeException e) {
+                    Throwable root = e;
+                    while (root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    whyNoContainer = "Testcontainers could not start CrateDB on this Docker engine (" + e.getMessage()
+                            + (root == e ? "" : "; at the root: " + root) + ")";
+                    crateContainer = null;
+                }
+            }
         }
-        return crateContainer == null ? null
-                : "jdbc:postgresql://" + crateContainer.getHost() + ":" + crateContainer.getMappedPort(5432)
-                        + "/doc?user=crate";
+        return crateContainer == null ? null : crateUrl;
+    }
+
+    private static String startCrateContainer() {
+        DockerImageName image = DockerImageName.parse("crate:6.1");
+        if (bridgeNetworkAvailable()) {
+            CrateDBContainer container = new CrateDBContainer(image);
+            started(container);
+            return "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/doc?user=crate";
+        }
+        // An engine without a bridge network (run with "bridge": "none"): the CrateDB module maps
+        // ports, which needs one, so the same image runs on the host's network instead, on ports
+        // free on this machine, bound to 127.0.0.1.
+        int http = freePort();
+        int psql = freePort();
+        int transport = freePort();
+        started(new GenericContainer<>(image).withNetworkMode("host")
+                .withCommand("crate", "-Cdiscovery.type=single-node", "-Cnetwork.host=127.0.0.1",
+                        "-Chttp.port=" + http, "-Cpsql.port=" + psql, "-Ctransport.tcp.port=" + transport)
+                .waitingFor(Wait.forLogMessage(".*\\bstarted\\b.*", 1).withStartupTimeout(Duration.ofMinutes(3))));
+        return "jdbc:postgresql://127.0.0.1:" + psql + "/doc?user=crate";
+    }
+
+    private static void started(GenericContainer<?> container) {
+        container.start();
+        crateContainer = container;
+        // Testcontainers' reaper is off (pom.xml: its image may not be reachable); the container goes with the tests.
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+    }
+
+    private static boolean bridgeNetworkAvailable() {
+        return !DockerClientFactory.instance().client().listNetworksCmd().withNameFilter("bridge").exec().isEmpty();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String whyNoCrateDb() {
-        return "CrateDB scenario skipped: CRATEDB_URL is not set and no Docker engine is available for "
-                + "Testcontainers. Set CRATEDB_URL=jdbc:postgresql://HOST:5432/doc?user=crate to run it.";
+        return "CrateDB scenario skipped: CRATEDB_URL is not set and " + whyNoContainer
+                + ". Set CRATEDB_URL=jdbc:postgresql://HOST:5432/doc?user=crate to run it.";
     }
 
     private static boolean dockerAvailable() {
