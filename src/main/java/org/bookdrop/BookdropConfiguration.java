@@ -1,6 +1,7 @@
 package org.bookdrop;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,8 +12,9 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bookdrop.check.BookChecker;
-import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.BookValidator;
 import org.bookdrop.history.ImportHistory;
 import org.bookdrop.inbox.FileArchive;
@@ -25,6 +27,9 @@ import org.bookdrop.load.BookWriter;
 import org.bookdrop.load.Database;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
+import org.bookdrop.mapping.Mapping;
+import org.bookdrop.mapping.MappingException;
+import org.bookdrop.mapping.Mappings;
 import org.bookdrop.read.BookFiles;
 import org.bookdrop.report.FileImports;
 import org.bookdrop.report.ReportFiles;
@@ -39,6 +44,8 @@ import org.bookdrop.report.ProgressLog;
  */
 @Configuration
 public class BookdropConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookdropConfiguration.class);
 
     /** The bean that polls the inbox on bookdrop.schedule, when it is set. */
     static final String SCHEDULER = "bookdropSchedule";
@@ -106,11 +113,26 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject(value = "bookdrop.follow-links", defaultValue = "false")
     private boolean followLinks;
 
+    @PropertyInject(value = "bookdrop.mappings", defaultValue = "mappings")
+    private String mappingsFolder;
+
+    @PropertyInject(value = "bookdrop.mapping", defaultValue = "")
+    private String forcedMapping;
+
     @Override
     public void configure(CamelContext camel) throws Exception {
         // Before anything else: a folder bookdrop cannot write would be found only after a file's rows landed.
         Folders folders = Folders.of(inbox, doneFolder, errorFolder);
         FolderAccess.check(folders);
+        // Mappings next: a mapping file with a mistake stops bookdrop before it takes a file.
+        Mappings mappings = mappings(Path.of(mappingsFolder), strict, forcedMapping);
+        for (String folder : mappings.folders()) {
+            Path mapped = folders.inbox().resolve(folder);
+            if (mapped.equals(folders.done()) || mapped.equals(folders.error())) {
+                throw new MappingException("a mapping takes the files of the inbox folder " + folder
+                        + ", which is bookdrop's done or error folder; give the mapping another folder");
+            }
+        }
         // One connection per writer, and one for the refresh and the verifications around them.
         Database database = Database.open(databaseUrl, writers + 1);
         closeWithCamel(camel, database);
@@ -138,15 +160,31 @@ public class BookdropConfiguration implements CamelConfiguration {
         registry.bind("fileArchive", new FileArchive(folders, claims));
         registry.bind("reportFiles", new ReportFiles(folders.error()));
         registry.bind("progressLog", new ProgressLog(Clock.systemUTC(), Duration.ofSeconds(progressSeconds)));
-        registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error()));
-        registry.bind("bookChecker", new BookChecker(new BookMapper(strict), new BookValidator()));
+        registry.bind("mappings", mappings);
+        registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error(), mappings));
+        registry.bind("bookChecker", new BookChecker(new BookValidator()));
         BookWriter writer = new BookWriter(database.dataSource(), books.name(), writers, retry);
         closeWithCamel(camel, writer);
         registry.bind("bookWriter", writer);
         registry.bind("importHistory", history);
         registry.bind("fileClaims", claims);
-        registry.bind("readyFiles", new ReadyFiles(doneMarkers));
+        registry.bind("readyFiles", new ReadyFiles(doneMarkers, mappings.folders()));
         registry.bind("bookTable", books);
+    }
+
+    /**
+     * The mappings: shipped, and the user's from their folder; with {@code forced} (a mapping's
+     * file or name) every file is read with that one.
+     */
+    public static Mappings mappings(Path folder, boolean strict, String forced) {
+        Mappings mappings = Mappings.load(folder, strict);
+        if (forced != null && !forced.isBlank()) {
+            mappings = mappings.forcing(mappings.named(forced.strip()));
+        }
+        for (Mapping mapping : mappings.all()) {
+            LOG.debug("Mapping {} from {}", mapping.name(), mapping.origin());
+        }
+        return mappings;
     }
 
     /** One character, or the word {@code tab}. */

@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 import org.apache.camel.ExchangeProperty;
 import org.bookdrop.book.Book;
 import org.bookdrop.book.BookId;
+import org.bookdrop.mapping.BookField;
+import org.bookdrop.mapping.MappedRecord;
 import org.bookdrop.read.SourceRecord;
 import org.bookdrop.report.FileImport;
 
@@ -23,29 +25,32 @@ public final class BookChecker {
     /** Records checked by one task: small enough to spread a batch over the cores, big enough to be worth a task. */
     private static final int RECORDS_PER_TASK = 500;
 
-    private final BookMapper mapper;
     private final BookValidator validator;
 
-    public BookChecker(BookMapper mapper, BookValidator validator) {
-        this.mapper = mapper;
+    public BookChecker(BookValidator validator) {
         this.validator = validator;
     }
 
-    /** What the check found in one record: its book, or what is wrong with it; and fields it ignored. */
-    private record Outcome(Book book, List<Problem> problems, List<String> ignored) {
+    /**
+     * What the check found in one record: its book, or what is wrong with it; the fields it
+     * ignored; and which book fields had a value (bits by {@link BookField} ordinal).
+     */
+    private record Outcome(Book book, List<Problem> problems, List<String> ignored, int found) {
     }
 
     public List<CheckedBook> check(List<SourceRecord> batch, @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+        BookMapper mapper = fileImport.mapper();
         Outcome[] outcomes = new Outcome[batch.size()];
         int tasks = (batch.size() + RECORDS_PER_TASK - 1) / RECORDS_PER_TASK;
         IntStream.range(0, tasks).parallel().forEach(task -> {
             int end = Math.min(batch.size(), (task + 1) * RECORDS_PER_TASK);
             for (int i = task * RECORDS_PER_TASK; i < end; i++) {
-                outcomes[i] = checked(batch.get(i));
+                outcomes[i] = checked(batch.get(i), mapper);
             }
         });
         List<CheckedBook> books = new ArrayList<>(batch.size());
         List<String> ignored = new ArrayList<>();
+        long[] found = new long[BookField.values().length];
         for (int i = 0; i < outcomes.length; i++) {
             Outcome outcome = outcomes[i];
             if (outcome.book() != null) {
@@ -54,26 +59,63 @@ public final class BookChecker {
                 fileImport.reject(new Rejection(fileImport.fileName(), batch.get(i), outcome.problems()));
             }
             ignored.addAll(outcome.ignored());
+            for (int field = 0; field < found.length; field++) {
+                if ((outcome.found() & 1 << field) != 0) {
+                    found[field]++;
+                }
+            }
         }
+        fileImport.valuesFound(found);
         fileImport.read(batch.size());
         fileImport.ignoredFields(ignored);
         return books;
     }
 
-    private Outcome checked(SourceRecord record) {
+    private Outcome checked(SourceRecord record, BookMapper mapper) {
         if (record.unreadable() != null) {
-            return new Outcome(null, List.of(new Problem("record", record.unreadable())), List.of());
+            return new Outcome(null, List.of(new Problem("record", record.unreadable())), List.of(), 0);
         }
-        Book plain = record.plainBook();
-        List<Problem> problems = new ArrayList<>();
-        List<String> ignored = plain != null ? List.of() : new ArrayList<>();
-        Book book = plain != null ? plain : mapper.toBook(record.fields(), problems, ignored);
-        if (book != null) {
-            problems.addAll(validator.problems(book));
+        Book plain = mapper.readsPlainLines() ? record.plainBook() : null;
+        if (plain != null) {
+            return validated(plain, null, List.of());
         }
-        if (book == null || !problems.isEmpty()) {
-            return new Outcome(null, List.copyOf(problems), ignored);
+        List<String> ignored = new ArrayList<>();
+        MappedRecord mapped = mapper.read(record, ignored);
+        Book book = new Book(mapped.id(), mapped.title(), mapped.author(), mapped.publicationDate(), mapped.categories());
+        if (!mapped.problems().isEmpty()) {
+            return new Outcome(null, List.copyOf(mapped.problems()), ignored, found(book));
         }
-        return new Outcome(book.id() == null ? book.withId(BookId.derive(book)) : book, List.of(), ignored);
+        return validated(book, mapped, ignored);
+    }
+
+    /** The book, or the constraints it breaks, named as the mapping reads their fields. */
+    private Outcome validated(Book book, MappedRecord mapped, List<String> ignored) {
+        List<Problem> problems = validator.problems(book);
+        if (!problems.isEmpty()) {
+            return new Outcome(null, mapped == null ? problems : problems.stream().map(problem -> named(problem, mapped)).toList(),
+                    ignored, found(book));
+        }
+        return new Outcome(book.id() == null ? book.withId(BookId.derive(book)) : book, List.of(), ignored, found(book));
+    }
+
+    /** Which of the book's fields have a value, as bits by {@link BookField} ordinal (before an id is derived). */
+    private static int found(Book book) {
+        int found = 0;
+        found |= book.id() != null ? 1 << BookField.ID.ordinal() : 0;
+        found |= book.title() != null ? 1 << BookField.TITLE.ordinal() : 0;
+        found |= book.author() != null ? 1 << BookField.AUTHOR.ordinal() : 0;
+        found |= book.publicationDate() != null ? 1 << BookField.PUBLICATION_DATE.ordinal() : 0;
+        found |= book.categories() != null && !book.categories().isEmpty() ? 1 << BookField.CATEGORIES.ordinal() : 0;
+        return found;
+    }
+
+    /** {@code author: must not be blank} becomes {@code Author -> author: ...} when the mapping reads author from Author. */
+    private static Problem named(Problem problem, MappedRecord mapped) {
+        String field = problem.field();
+        int bracket = field.indexOf('[');
+        String key = bracket < 0 ? field : field.substring(0, bracket);
+        return BookField.of(key)
+                .map(bookField -> new Problem(mapped.describe(bookField) + field.substring(key.length()), problem.reason()))
+                .orElse(problem);
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.bookdrop.mapping.MappingException;
+
 /**
  * bookdrop's one-shot commands, {@code import} and {@code validate}, and their help. Their exit
  * codes: 0 when every record of every file landed (or would), 2 when records were rejected,
@@ -41,7 +43,17 @@ public final class Commands {
         }
         List<Path> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (String arg : rest) {
+        String mapping = null;
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if (arg.equals("--mapping") || arg.startsWith("--mapping=")) {
+                mapping = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(++i) : "";
+                if (mapping.isBlank()) {
+                    err.println("bookdrop " + command + ": --mapping needs a mapping file, or a mapping's name");
+                    return USAGE;
+                }
+                continue;
+            }
             Path file = Path.of(arg);
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 err.println("bookdrop " + command + ": no readable file " + arg);
@@ -57,6 +69,12 @@ public final class Commands {
             err.print(command.equals("import") ? Help.importCommand() : Help.validateCommand());
             return USAGE;
         }
-        return command.equals("import") ? new ImportCommand(out, err).run(files) : new ValidateCommand(out).run(files);
+        try {
+            return command.equals("import") ? new ImportCommand(out, err, mapping).run(files)
+                    : new ValidateCommand(out, mapping).run(files);
+        } catch (MappingException e) {
+            err.println("bookdrop " + command + ": " + e.getMessage());
+            return USAGE;
+        }
     }
 }

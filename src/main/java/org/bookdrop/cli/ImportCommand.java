@@ -30,10 +30,13 @@ final class ImportCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final String mapping;
 
-    ImportCommand(PrintStream out, PrintStream err) {
+    /** @param mapping the mapping every file is read with (a file or a name), or null for each file's own */
+    ImportCommand(PrintStream out, PrintStream err, String mapping) {
         this.out = out;
         this.err = err;
+        this.mapping = mapping;
     }
 
     int run(List<Path> files) throws Exception {
@@ -53,6 +56,10 @@ final class ImportCommand {
         main.addOverrideProperty("bookdrop.error-folder", errorFolder);
         main.addOverrideProperty("bookdrop.schedule", "");
         main.addOverrideProperty("bookdrop.poll-delay", "100");
+        if (mapping != null) {
+            Path file = Path.of(mapping);
+            main.addOverrideProperty("bookdrop.mapping", Files.isRegularFile(file) ? file.toAbsolutePath().toString() : mapping);
+        }
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {

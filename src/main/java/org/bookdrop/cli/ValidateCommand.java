@@ -8,15 +8,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.bookdrop.BookdropConfiguration;
 import org.bookdrop.check.BookChecker;
-import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.BookValidator;
 import org.bookdrop.inbox.FolderAccess;
+import org.bookdrop.mapping.Mapping;
+import org.bookdrop.mapping.Mappings;
 import org.bookdrop.read.Batches;
 import org.bookdrop.read.BookFiles;
 import org.bookdrop.read.SourceRecord;
@@ -25,8 +27,10 @@ import org.bookdrop.report.FileImport;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code bookdrop validate FILE...}: a dry run. Each file is read and checked exactly as an import
- * would, and each record that would be rejected is printed with its file, position and reasons.
+ * {@code bookdrop validate [--mapping M] FILE...}: a dry run. Each file is read and checked exactly
+ * as an import would (with the mapping named, or the one that would read it), and each record that
+ * would be rejected is printed with its file, position and reasons; then, per file, how many
+ * records gave each book field a value, so that a source that maps to nothing shows at once.
  * Nothing is written anywhere, and no database is needed.
  */
 final class ValidateCommand {
@@ -34,18 +38,23 @@ final class ValidateCommand {
     private static final int BATCH = 1000;
 
     private final PrintStream out;
+    private final String mappingName;
 
-    ValidateCommand(PrintStream out) {
+    /** @param mappingName the mapping every file is read with (a file or a name), or null for each file's own */
+    ValidateCommand(PrintStream out, String mappingName) {
         this.out = out;
+        this.mappingName = mappingName;
     }
 
     int run(List<Path> files) {
         // Each rejected record is printed; the import's log line for it would say it twice.
         ((Logger) LoggerFactory.getLogger(FileImport.class)).setLevel(Level.ERROR);
         try (Settings settings = new Settings(); BookValidator validator = new BookValidator()) {
+            Mappings mappings = BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
+                    Boolean.parseBoolean(settings.get("bookdrop.strict")), mappingName);
             BookFiles bookFiles = new BookFiles(BATCH, BookdropConfiguration.delimiter(settings.get("bookdrop.csv-delimiter")),
-                    Integer.parseInt(settings.get("bookdrop.max-record-bytes")), Path.of("."));
-            BookChecker checker = new BookChecker(new BookMapper(Boolean.parseBoolean(settings.get("bookdrop.strict"))), validator);
+                    Integer.parseInt(settings.get("bookdrop.max-record-bytes")), Path.of("."), mappings);
+            BookChecker checker = new BookChecker(validator);
             int outcome = Commands.OK;
             // An import of these files would write rejects and failed files there: say now if it could not.
             Optional<String> refusal = FolderAccess.predictRefusal(Path.of(settings.get("bookdrop.error-folder")), "error folder");
@@ -54,30 +63,47 @@ final class ValidateCommand {
                 outcome = Commands.FAILED;
             }
             for (Path file : files) {
-                outcome = Math.max(outcome, validate(file, bookFiles, checker));
+                outcome = Math.max(outcome, validate(file, bookFiles, mappings.forFile(file.getFileName().toString()), checker));
             }
             return outcome;
         }
     }
 
-    private int validate(Path file, BookFiles bookFiles, BookChecker checker) {
+    private int validate(Path file, BookFiles bookFiles, Mapping mapping, BookChecker checker) {
         String name = file.getFileName().toString();
         FileImport fileImport = new FileImport(name, null, size(file), Instant.now());
         fileImport.rejectInto(new PrintedRejects(out));
         long valid = 0;
-        try (InputStream in = Files.newInputStream(file);
-             Batches<SourceRecord> batches = new Batches<>(bookFiles.reader(in, name), BATCH)) {
-            while (batches.hasNext()) {
-                valid += checker.check(batches.next(), fileImport).size();
+        String with = mapping.name().equals(Mappings.BOOKDROP) ? "" : " (mapping " + mapping.name() + ")";
+        try (InputStream in = Files.newInputStream(file)) {
+            BookFiles.Opened opened = bookFiles.open(in, name, mapping);
+            fileImport.mapWith(opened.mapper());
+            try (Batches<SourceRecord> batches = new Batches<>(opened.reader(), BATCH)) {
+                while (batches.hasNext()) {
+                    valid += checker.check(batches.next(), fileImport).size();
+                }
             }
         } catch (UnreadableFileException | IOException e) {
-            out.printf(Locale.ROOT, "%s: cannot be imported: %s (%d records read before)%n", file, e.getMessage(),
+            out.printf(Locale.ROOT, "%s%s: cannot be imported: %s (%d records read before)%n", file, with, e.getMessage(),
                     fileImport.read());
             return Commands.FAILED;
         }
-        out.printf(Locale.ROOT, "%s: %d records, %d valid, %d would be rejected%n", file, fileImport.read(), valid,
+        out.printf(Locale.ROOT, "%s%s: %d records, %d valid, %d would be rejected%n", file, with, fileImport.read(), valid,
                 fileImport.rejected());
+        out.println("  values found: " + found(fileImport.valuesFound(), fileImport.read()));
         return fileImport.rejected() > 0 ? Commands.REJECTS : Commands.OK;
+    }
+
+    /** {@code id 3, title 3, ..., categories 0 (no record has one)}. */
+    private static String found(Map<String, Long> found, long records) {
+        StringBuilder text = new StringBuilder();
+        found.forEach((field, count) -> {
+            text.append(text.isEmpty() ? "" : ", ").append(field).append(' ').append(count);
+            if (count == 0 && records > 0) {
+                text.append(" (no record has one)");
+            }
+        });
+        return text.toString();
     }
 
     private static long size(Path file) {

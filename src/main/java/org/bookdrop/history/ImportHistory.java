@@ -64,7 +64,7 @@ public final class ImportHistory {
         this.importOnce = importOnce;
     }
 
-    /** The columns, in order; those after the first fifteen came with later versions of bookdrop. */
+    /** The columns, in order; those after the first fifteen came with later versions of bookdrop (added at start). */
     private Map<String, String> columns() {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("file", "TEXT");
@@ -86,6 +86,7 @@ public final class ImportHistory {
         columns.put("books_table", "TEXT");
         columns.put("imported_again", "TEXT");
         columns.put("sample_ids", dialect.textArray());
+        columns.put("mapping", "TEXT");
         return columns;
     }
 
@@ -222,7 +223,7 @@ public final class ImportHistory {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.quoted()
                      + " (" + String.join(", ", columns().keySet()) + ") "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, report.file());
             insert.setString(2, report.sha256());
             insert.setLong(3, report.sizeBytes());
@@ -243,6 +244,7 @@ public final class ImportHistory {
             insert.setString(18, report.importedAgainBecause());
             List<String> sample = report.sampleIds() == null ? List.of() : report.sampleIds();
             insert.setArray(19, connection.createArrayOf("text", sample.toArray(String[]::new)));
+            insert.setString(20, report.mapping());
             insert.executeUpdate();
         }
     }

@@ -4,21 +4,33 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.commons.io.input.ReaderInputStream;
+import org.bookdrop.check.BookMapper;
 import org.bookdrop.inbox.InboxFile;
+import org.bookdrop.mapping.BookField;
+import org.bookdrop.mapping.BoundField;
+import org.bookdrop.mapping.BoundMapping;
+import org.bookdrop.mapping.Mappings;
+import org.bookdrop.mapping.Mapping;
+import org.bookdrop.mapping.RecordShape;
 import org.bookdrop.reject.CsvRejectsFile;
 import org.bookdrop.reject.NdjsonRejectsFile;
 import org.bookdrop.report.FileImport;
 
 /**
- * Opens a dropped file as a stream of record batches for the intake route to split on: the
- * format is told by the file's extension, gzip is unpacked on the fly, and a UTF-8 byte order
- * mark is skipped.
+ * Opens a dropped file as a stream of record batches for the intake route to split on, with the
+ * mapping that reads it: the format is told by the mapping, or the file's extension; gzip is
+ * unpacked on the fly; the text is read in the mapping's character set, a byte order mark skipped;
+ * the mapping is bound to the file's shape (its CSV header row) before the first record.
  */
 public final class BookFiles {
 
@@ -26,18 +38,29 @@ public final class BookFiles {
     private final char csvDelimiter;
     private final int maxRecordBytes;
     private final Path errorFolder;
+    private final Mappings mappings;
 
-    /** @param errorFolder where each file's rejected records are written */
-    public BookFiles(int batchSize, char csvDelimiter, int maxRecordBytes, Path errorFolder) {
+    /**
+     * @param csvDelimiter the CSV delimiter when a file's mapping names none (BOOKDROP_CSV_DELIMITER)
+     * @param errorFolder  where each file's rejected records are written
+     * @param mappings     which mapping reads which file
+     */
+    public BookFiles(int batchSize, char csvDelimiter, int maxRecordBytes, Path errorFolder, Mappings mappings) {
         this.batchSize = batchSize;
         this.csvDelimiter = csvDelimiter;
         this.maxRecordBytes = maxRecordBytes;
         this.errorFolder = errorFolder;
+        this.mappings = mappings;
+    }
+
+    /** A file opened with its mapping: its records, and the mapper bound to their shape. */
+    public record Opened(RecordReader reader, BookMapper mapper) {
     }
 
     /**
-     * Opens the file (never through a link that may not be followed), and sends its rejected
-     * records to a rejects file named after it in the error folder, with the file's permissions.
+     * Opens the file (never through a link that may not be followed) with its mapping, and sends
+     * its rejected records to a rejects file named after it in the error folder, in its own shape,
+     * with the file's permissions.
      */
     public Batches<SourceRecord> batches(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         InboxFile file = fileImport.inboxFile();
@@ -49,25 +72,90 @@ public final class BookFiles {
         }
         BoundedInputStream counted = counted(content);
         fileImport.countBytesWith(counted::getCount);
-        RecordReader reader = reader(counted, file.name());
+        Opened opened = open(counted, file.name(), mappings.forFile(file.name()));
+        fileImport.mapWith(opened.mapper());
         String name = Path.of(file.name()).getFileName().toString();
         String baseName = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         Path within = Path.of(file.name()).getParent();
         Path folder = within == null ? errorFolder : errorFolder.resolve(within);
-        fileImport.rejectInto(reader instanceof CsvReader csv
-                ? new CsvRejectsFile(folder, baseName + ".rejects.csv", file, fileImport.startedAt(), csv.header(), csvDelimiter)
-                : new NdjsonRejectsFile(folder, baseName + ".rejects.ndjson", file, fileImport.startedAt()));
-        return new Batches<>(reader, batchSize);
+        fileImport.rejectInto(opened.reader() instanceof CsvReader csv
+                ? new CsvRejectsFile(folder, baseName + ".rejects.csv", file, fileImport.startedAt(), csv.header(), csv.delimiter())
+                : new NdjsonRejectsFile(folder, baseName + ".rejects" + rejectsExtension(opened), file, fileImport.startedAt()));
+        return new Batches<>(opened.reader(), batchSize);
     }
 
-    public RecordReader reader(InputStream content, String fileName) {
-        BookFormat.Type type = BookFormat.of(fileName);
+    private static String rejectsExtension(Opened opened) {
+        String format = opened.mapper().mapping().mapping().format();
+        return "tabbed-json".equals(format) ? ".txt" : ".ndjson";
+    }
+
+    /**
+     * Opens a file's content with a mapping: its reader, and the mapping bound to the file's shape.
+     *
+     * @throws UnreadableFileException when the file is not what the mapping reads (a CSV header row
+     *                                 without the columns a book needs, a path a CSV row cannot have)
+     */
+    public Opened open(InputStream content, String fileName, Mapping mapping) {
+        BookFormat.Type type = BookFormat.of(fileName, mapping.format());
         InputStream in = type.gzip() ? gunzip(content, fileName) : new BufferedInputStream(content, 64 * 1024);
-        return switch (type.format()) {
-            case JSON -> new JsonReader(in);
-            case NDJSON -> new NdjsonReader(withoutByteOrderMark(in), maxRecordBytes);
-            case CSV -> new CsvReader(withoutByteOrderMark(in), csvDelimiter);
-        };
+        boolean utf8 = StandardCharsets.UTF_8.equals(mapping.encoding());
+        try {
+            return switch (type.format()) {
+                case JSON -> bound(utf8 ? new JsonReader(in) : new JsonReader(decoded(in, mapping)), RecordShape.trees(), mapping);
+                case NDJSON, TABBED_JSON -> {
+                    boolean tabbed = type.format() == BookFormat.TABBED_JSON;
+                    if (utf8) {
+                        yield bound(new NdjsonReader(withoutByteOrderMark(in), maxRecordBytes, tabbed, null), RecordShape.trees(),
+                                mapping);
+                    }
+                    CheckedDecoder decoded = decoded(in, mapping);
+                    InputStream asUtf8 = ReaderInputStream.builder().setReader(decoded).setCharset(StandardCharsets.UTF_8).get();
+                    yield bound(new NdjsonReader(asUtf8, maxRecordBytes, tabbed, decoded), RecordShape.trees(), mapping);
+                }
+                case CSV -> {
+                    CsvReader csv = new CsvReader(in, mapping.csv(), csvDelimiter, mapping.encoding());
+                    RecordShape shape = RecordShape.rows(csv.header(), mapping.csv());
+                    Opened opened = bound(csv, shape, mapping);
+                    requireColumns(opened.mapper().mapping(), csv);
+                    yield opened;
+                }
+            };
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read '" + fileName + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Opened bound(RecordReader reader, RecordShape shape, Mapping mapping) {
+        try {
+            return new Opened(reader, new BookMapper(mapping.bind(shape)));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableFileException("the mapping " + mapping.name() + " cannot read this file: " + e.getMessage(), e);
+        }
+    }
+
+    /** A CSV file whose header row has none of the columns the mapping reads a title or an author from cannot give books. */
+    private static void requireColumns(BoundMapping mapping, CsvReader csv) {
+        if (csv.header() == null) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (BoundField field : mapping.fields()) {
+            if (field.rule().field() != BookField.TITLE && field.rule().field() != BookField.AUTHOR) {
+                continue;
+            }
+            if (field.sources().stream().allMatch(source -> source instanceof RecordShape.Missing)) {
+                missing.add(field.sources().get(0).label());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UnreadableFileException("the CSV header row has no " + String.join(" or ", missing) + " column (it has: "
+                    + String.join(", ", csv.header().stream().map(String::strip).toList()) + "; delimiter '"
+                    + (csv.delimiter() == '\t' ? "tab" : String.valueOf(csv.delimiter())) + "')");
+        }
+    }
+
+    private static CheckedDecoder decoded(InputStream in, Mapping mapping) throws IOException {
+        return new CheckedDecoder(in, mapping.encoding());
     }
 
     private static BoundedInputStream counted(InputStream content) {

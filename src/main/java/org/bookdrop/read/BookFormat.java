@@ -3,16 +3,18 @@ package org.bookdrop.read;
 import java.util.Locale;
 
 /**
- * The formats bookdrop reads, told by the file's extension and never guessed from the content.
- * Each may be gzip-compressed, with {@code .gz} after its own extension.
+ * The formats bookdrop reads, told by the file's extension, or by the mapping that reads the file;
+ * never guessed from the content. Each may be gzip-compressed, with {@code .gz} after its name.
  */
 public enum BookFormat {
     /** A JSON array of book objects, or a single book object. */
     JSON,
     /** One book object per line (also {@code .jsonl}). */
     NDJSON,
-    /** RFC 4180 CSV with a header row naming the columns. */
-    CSV;
+    /** RFC 4180 CSV, with a header row naming the columns (or columns by position, as its mapping says). */
+    CSV,
+    /** Lines of tab-separated columns whose last column is a JSON record (Open Library's dumps); by mapping only. */
+    TABBED_JSON;
 
     public static final String KNOWN = ".json, .ndjson, .jsonl or .csv, each optionally followed by .gz";
 
@@ -22,10 +24,22 @@ public enum BookFormat {
 
     /** @throws UnreadableFileException for a name with no extension bookdrop reads */
     public static Type of(String fileName) {
+        return of(fileName, null);
+    }
+
+    /**
+     * @param declared the format a mapping declares ({@code csv}, {@code tabbed-json}...), or null
+     *                 to tell it by the extension
+     * @throws UnreadableFileException for a name with no extension bookdrop reads, and no format declared
+     */
+    public static Type of(String fileName, String declared) {
         String name = fileName.toLowerCase(Locale.ROOT);
         boolean gzip = name.endsWith(".gz");
         if (gzip) {
             name = name.substring(0, name.length() - 3);
+        }
+        if (declared != null) {
+            return new Type(BookFormat.valueOf(declared.toUpperCase(Locale.ROOT).replace('-', '_')), gzip);
         }
         BookFormat format;
         if (name.endsWith(".json")) {

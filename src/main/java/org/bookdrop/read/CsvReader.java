@@ -2,69 +2,72 @@ package org.bookdrop.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.bookdrop.mapping.CsvDialect;
 
 /**
- * Reads RFC 4180 CSV whose header row names the columns, in any order. Quoted fields may hold
- * the delimiter, quotes and line breaks. An empty field means the value is absent; categories are
- * {@code a|b|c}, or a JSON array as text. A row with a wrong number of fields is a record the
- * check rejects; the rows after it are read as usual.
+ * Reads RFC 4180 CSV, in the dialect its mapping gives (delimiter, quote, a header row naming the
+ * columns or none), as rows of values; a mapping finds its columns in the header row once. Quoted
+ * fields may hold the delimiter, quotes and line breaks. A row with a wrong number of fields, or
+ * with bytes that are not valid in the file's character set, is a record the check rejects; the
+ * rows after it are read as usual.
  */
 public final class CsvReader extends RecordReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> REQUIRED_COLUMNS = List.of("title", "author");
-
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
-    private final List<String> columns;
+    private final List<String> header;
+    private final CheckedDecoder text;
+    private final char delimiter;
 
-    /** @param in the file's content, without a byte order mark */
-    public CsvReader(InputStream in, char delimiter) {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(delimiter)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .get();
+    /**
+     * @param in        the file's content
+     * @param delimiter the delimiter when the dialect names none (bookdrop's setting)
+     * @param charset   the file's character set; null: by its byte order mark, else UTF-8
+     */
+    public CsvReader(InputStream in, CsvDialect dialect, char delimiter, Charset charset) {
+        this.delimiter = dialect.delimiter() != null ? dialect.delimiter() : delimiter;
+        CSVFormat.Builder format = CSVFormat.RFC4180.builder()
+                .setDelimiter(this.delimiter)
+                .setQuote(dialect.quote())
+                .setIgnoreEmptyLines(true);
+        if (dialect.header()) {
+            format.setHeader().setSkipHeaderRecord(true);
+        }
         try {
-            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            this.text = new CheckedDecoder(in, charset);
+            this.parser = CSVParser.builder().setReader(text).setFormat(format.get()).get();
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new UnreadableFileException("cannot read the CSV header row: " + message(e), e);
         }
-        this.columns = parser.getHeaderNames().stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
-        if (columns.isEmpty()) {
+        this.header = dialect.header() ? parser.getHeaderNames() : null;
+        if (dialect.header() && header.isEmpty()) {
             throw new UnreadableFileException("the CSV file is empty: it needs a header row naming its columns");
         }
-        List<String> missing = REQUIRED_COLUMNS.stream().filter(name -> !columns.contains(name)).toList();
-        if (!missing.isEmpty()) {
-            throw new UnreadableFileException("the CSV header row has no " + String.join(" or ", missing)
-                    + " column (it has: " + String.join(", ", columns) + "; delimiter '" + delimiter + "')");
+        String bad = dialect.header() ? text.badBytes(1, Math.max(1, parser.getCurrentLineNumber())) : null;
+        if (bad != null) {
+            throw new UnreadableFileException("the CSV header row " + bad);
         }
         this.rows = parser.iterator();
     }
 
-    /** The header row as the file spells it. */
+    /** The header row as the file spells it; null for a file without one. */
     public List<String> header() {
-        return parser.getHeaderNames();
+        return header;
+    }
+
+    /** The delimiter the file is read with. */
+    public char delimiter() {
+        return delimiter;
     }
 
     @Override
@@ -79,38 +82,25 @@ public final class CsvReader extends RecordReader {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new UnreadableFileException("cannot read the CSV from line " + line + " on: " + message(e), e);
         }
-        ArrayNode original = NODES.arrayNode(row.size());
-        row.forEach(original::add);
-        if (row.size() != columns.size()) {
-            return SourceRecord.unreadable(0, line, original,
-                    "has " + row.size() + " fields where the header row has " + columns.size());
+        String[] values = row.values();
+        long first = Math.max(line, 1);
+        String bad = text.badBytes(first, Math.max(first, parser.getCurrentLineNumber()));
+        if (bad != null) {
+            return SourceRecord.unreadable(0, line, original(values), bad);
         }
-        ObjectNode fields = NODES.objectNode();
-        for (int i = 0; i < columns.size(); i++) {
-            String value = row.get(i);
-            if (!value.isEmpty()) {
-                fields.set(columns.get(i), columns.get(i).equals("categories") ? categories(value) : NODES.textNode(value));
-            }
+        if (header != null && values.length != header.size()) {
+            return SourceRecord.unreadable(0, line, original(values),
+                    "has " + values.length + " fields where the header row has " + header.size());
         }
-        return SourceRecord.read(0, line, fields, original);
+        return SourceRecord.row(line, values);
     }
 
-    /** {@code a|b|c}, or a JSON array as text: {@code ["a","b"]}. */
-    private static JsonNode categories(String value) {
-        String text = value.strip();
-        if (text.startsWith("[")) {
-            try {
-                return MAPPER.readTree(text);
-            } catch (JsonProcessingException e) {
-                // Not a JSON array after all: the check will say the field is not an array.
-                return NODES.textNode(value);
-            }
+    private static ArrayNode original(String[] values) {
+        ArrayNode row = JsonNodeFactory.instance.arrayNode(values.length);
+        for (String value : values) {
+            row.add(value);
         }
-        ArrayNode categories = NODES.arrayNode();
-        for (String category : text.split("\\|", -1)) {
-            categories.add(category.strip());
-        }
-        return categories;
+        return row;
     }
 
     private static String message(Exception e) {

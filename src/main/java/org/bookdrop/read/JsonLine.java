@@ -24,23 +24,29 @@ final class JsonLine {
     static final int ORIGINAL_KEPT = 10_000;
 
     private final byte[] bytes;
+    private final String columnsBefore;
     private boolean read;
     private Book plainBook;
     private JsonNode tree;
     private JsonNode unreadableText;
     private String unreadable;
 
-    JsonLine(byte[] bytes) {
+    JsonLine(byte[] bytes, String columnsBefore) {
         this.bytes = bytes;
+        this.columnsBefore = columnsBefore;
+    }
+
+    String columnsBefore() {
+        return columnsBefore;
     }
 
     Book plainBook() {
-        read();
+        read(true);
         return plainBook;
     }
 
     JsonNode fields() {
-        read();
+        read(false);
         if (plainBook != null && tree == null) {
             tree = tree();
         }
@@ -52,16 +58,17 @@ final class JsonLine {
     }
 
     String unreadable() {
-        read();
+        read(false);
         return unreadable;
     }
 
-    private void read() {
+    /** @param plain whether to try reading the line straight into a book (bookdrop's own shape only) */
+    private void read(boolean plain) {
         if (read) {
             return;
         }
         read = true;
-        plainBook = PlainBookJson.read(bytes, 0, bytes.length);
+        plainBook = plain ? PlainBookJson.read(bytes, 0, bytes.length) : null;
         if (plainBook == null) {
             try {
                 tree = JSON.readTree(bytes);

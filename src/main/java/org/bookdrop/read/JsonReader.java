@@ -22,11 +22,22 @@ public final class JsonReader extends RecordReader {
 
     private final JsonParser parser;
     private final boolean array;
+    private final CheckedDecoder decoded;
     private long number;
 
     public JsonReader(InputStream in) {
+        this(in, null);
+    }
+
+    /** A file in another character set than UTF-8, decoded, which says which lines had bytes not valid in it. */
+    public JsonReader(CheckedDecoder decoded) {
+        this(null, decoded);
+    }
+
+    private JsonReader(InputStream in, CheckedDecoder decoded) {
+        this.decoded = decoded;
         try {
-            this.parser = MAPPER.createParser(in);
+            this.parser = decoded != null ? MAPPER.createParser(decoded) : MAPPER.createParser(in);
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
                 throw new UnreadableFileException("expected a JSON array of books or one book object "
@@ -60,6 +71,10 @@ public final class JsonReader extends RecordReader {
             JsonNode element = MAPPER.readTree(parser);
             number++;
             JsonNode value = element == null ? NullNode.getInstance() : element;
+            String bad = decoded == null ? null : decoded.badBytes(line, parser.currentLocation().getLineNr());
+            if (bad != null) {
+                return SourceRecord.unreadable(number, line, value, bad);
+            }
             return SourceRecord.read(number, line, value, value);
         } catch (JsonProcessingException e) {
             throw notJson(e);

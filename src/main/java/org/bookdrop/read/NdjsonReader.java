@@ -2,6 +2,7 @@ package org.bookdrop.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -16,6 +17,8 @@ public final class NdjsonReader extends RecordReader {
 
     private final InputStream in;
     private final int maxRecordBytes;
+    private final boolean tabbed;
+    private final CheckedDecoder decoded;
     private final byte[] chunk = new byte[64 * 1024];
     private int chunkStart;
     private int chunkEnd;
@@ -24,10 +27,21 @@ public final class NdjsonReader extends RecordReader {
     private long lineNumber;
     private boolean endOfFile;
 
-    /** @param in the file's content, without a byte order mark */
+    /** @param in the file's content in UTF-8, without a byte order mark */
     public NdjsonReader(InputStream in, int maxRecordBytes) {
+        this(in, maxRecordBytes, false, null);
+    }
+
+    /**
+     * @param in      the file's content in UTF-8, without a byte order mark
+     * @param tabbed  each line is tab-separated columns whose last is the JSON record (Open Library's dumps)
+     * @param decoded where the content was decoded from another character set, to say which lines had bad bytes; or null
+     */
+    public NdjsonReader(InputStream in, int maxRecordBytes, boolean tabbed, CheckedDecoder decoded) {
         this.in = in;
         this.maxRecordBytes = maxRecordBytes;
+        this.tabbed = tabbed;
+        this.decoded = decoded;
     }
 
     @Override
@@ -42,6 +56,13 @@ public final class NdjsonReader extends RecordReader {
                 }
                 if (isBlank()) {
                     continue;
+                }
+                String bad = decoded == null ? null : decoded.badBytes(lineNumber, lineNumber);
+                if (bad != null) {
+                    return SourceRecord.unreadable(0, lineNumber, TextNode.valueOf(lineText()), bad);
+                }
+                if (tabbed) {
+                    return tabbedLine();
                 }
                 return SourceRecord.jsonLine(lineNumber, Arrays.copyOf(line, lineLength));
             }
@@ -93,6 +114,20 @@ public final class NdjsonReader extends RecordReader {
         }
         System.arraycopy(chunk, from, line, lineLength, count);
         lineLength += count;
+    }
+
+    /** The JSON of the line's last column, with the columns before it kept for the rejects file. */
+    private SourceRecord tabbedLine() {
+        int tab = lineLength - 1;
+        while (tab >= 0 && line[tab] != '\t') {
+            tab--;
+        }
+        if (tab < 0) {
+            return SourceRecord.unreadable(0, lineNumber, TextNode.valueOf(lineText()),
+                    "has no tab: its last tab-separated column should be a JSON record");
+        }
+        String columns = new String(line, 0, tab, StandardCharsets.UTF_8);
+        return SourceRecord.jsonLine(lineNumber, Arrays.copyOfRange(line, tab + 1, lineLength), columns);
     }
 
     private boolean isBlank() {

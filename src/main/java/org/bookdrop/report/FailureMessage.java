@@ -3,6 +3,7 @@ package org.bookdrop.report;
 import java.sql.SQLException;
 
 import org.bookdrop.inbox.FolderNotWritableException;
+import org.bookdrop.mapping.MappingException;
 import org.bookdrop.read.UnreadableFileException;
 
 /**
@@ -17,7 +18,7 @@ public final class FailureMessage {
     public static String of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnreadableFileException || cause instanceof TooManyRejectsException
-                    || cause instanceof FolderNotWritableException) {
+                    || cause instanceof FolderNotWritableException || cause instanceof MappingException) {
                 return cause.getMessage();
             }
             if (cause instanceof SQLException sql) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,8 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
+import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.Rejection;
 import org.bookdrop.inbox.InboxFile;
+import org.bookdrop.mapping.BookField;
 import org.bookdrop.load.FileWrites;
 import org.bookdrop.reject.Rejects;
 import org.slf4j.Logger;
@@ -47,6 +50,7 @@ public final class FileImport {
     private final AtomicLong verified = new AtomicLong();
     private final FileWrites writes = new FileWrites();
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
+    private final long[] valuesFound = new long[BookField.values().length];
     private volatile Rejects rejects;
     private volatile String failure;
     private volatile LongSupplier bytesRead = () -> 0;
@@ -57,6 +61,7 @@ public final class FileImport {
     private volatile Path storedAt;
     private volatile String leftInInbox;
     private volatile String importedAgainBecause;
+    private volatile BookMapper mapper;
 
     /** The import of a file of the inbox. */
     public FileImport(InboxFile inboxFile, long sizeBytes, Instant startedAt) {
@@ -116,6 +121,17 @@ public final class FileImport {
      */
     public void leftInInbox(String why) {
         this.leftInInbox = why;
+    }
+
+    /** Reads the file's records with this mapper from now on (bound to the file's mapping and shape). */
+    public void mapWith(BookMapper fileMapper) {
+        this.mapper = fileMapper;
+    }
+
+    /** The mapper of the file's records; bookdrop's own shape until the file is opened. */
+    public BookMapper mapper() {
+        BookMapper current = mapper;
+        return current != null ? current : BookMapper.bookdropShape(false);
     }
 
     /** Records why a file whose content was imported before is imported again. */
@@ -184,6 +200,22 @@ public final class FileImport {
         if (file != null) {
             file.write(rejection);
         }
+    }
+
+    /** Adds, for each book field (by ordinal), how many records of a batch gave it a value. */
+    public synchronized void valuesFound(long[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            valuesFound[i] += counts[i];
+        }
+    }
+
+    /** For each book field, how many records gave it a value (rejected ones too): a field no record gives shows at once. */
+    public synchronized Map<String, Long> valuesFound() {
+        Map<String, Long> found = new LinkedHashMap<>();
+        for (BookField field : BookField.values()) {
+            found.put(field.key(), valuesFound[field.ordinal()]);
+        }
+        return found;
     }
 
     /** Counts the fields that records had besides a book's, by name. */
@@ -280,9 +312,10 @@ public final class FileImport {
         ImportReport.Status status = error != null ? ImportReport.Status.FAILED
                 : alreadyImportedAt != null ? ImportReport.Status.ALREADY_IMPORTED : ImportReport.Status.DONE;
         Path path = storedAt != null ? storedAt : inboxFile != null ? inboxFile.path() : inbox.resolve(fileName);
+        BookMapper fileMapper = mapper;
         return new ImportReport(fileName, sha256, sizeBytes, status, path.getParent().toString(), path.toString(),
-                storedAt != null, table, startedAt, searchableAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
-                read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), ignored, rejectsPath, error,
+                storedAt != null, table, fileMapper == null ? null : fileMapper.mappingName(), startedAt, searchableAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
+                read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), valuesFound(), ignored, rejectsPath, error,
                 alreadyImportedAt, importedAgainBecause, inboxFile == null ? null : inboxFile.permissions(), sample);
     }
 }

@@ -20,11 +20,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *                      the same name was kept in that folder
  * @param moved         whether the file was moved out of the inbox
  * @param table         the table its rows went into
+ * @param mapping       the mapping its records were read with ({@code bookdrop}: bookdrop's own
+ *                      shape); null for a file that was not opened
  * @param searchableAt  when the rows written could be searched: after the refresh on CrateDB, after the
  *                      last write on PostgreSQL; null when none was written or the refresh failed
  * @param written       rows written, one per distinct id
  * @param duplicates    records superseded by a later record of the file with the same id (the last wins)
  * @param verified      rows found by primary key after they were written
+ * @param valuesFound   for each book field, how many records gave it a value (rejected ones too)
  * @param ignoredFields fields that records had besides a book's, with how many records had each
  * @param rejects       the file holding the rejected records with their reasons, or null if none
  * @param error         why the file failed, or null
@@ -45,6 +48,7 @@ public record ImportReport(
         String path,
         boolean moved,
         String table,
+        String mapping,
         Instant startedAt,
         Instant searchableAt,
         Instant finishedAt,
@@ -54,6 +58,7 @@ public record ImportReport(
         long rejected,
         long duplicates,
         long verified,
+        Map<String, Long> valuesFound,
         Map<String, Long> ignoredFields,
         String rejects,
         String error,
@@ -76,11 +81,12 @@ public record ImportReport(
         String rejectsNote = rejects == null ? "" : "; rejected records with their reasons in " + rejects;
         String ignoredNote = ignoredFields.isEmpty() ? "" : "; ignored fields " + ignoredFields;
         String againNote = importedAgainBecause == null ? "" : "; imported again: " + importedAgainBecause;
+        String mappingNote = mapping == null || mapping.equals("bookdrop") ? "" : " (mapping " + mapping + ")";
         return switch (status) {
-            case DONE -> file + ": " + counts + rejectsNote + ignoredNote + againNote;
+            case DONE -> file + mappingNote + ": " + counts + rejectsNote + ignoredNote + againNote;
             case ALREADY_IMPORTED -> file + ": already imported at " + alreadyImportedAt + " (same SHA-256 " + sha256
                     + ", its rows still in table " + table + "); not imported again";
-            case FAILED -> file + " FAILED: " + error + "; " + counts + " before the failure" + rejectsNote;
+            case FAILED -> file + mappingNote + " FAILED: " + error + "; " + counts + " before the failure" + rejectsNote;
         };
     }
 

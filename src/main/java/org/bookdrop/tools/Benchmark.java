@@ -34,11 +34,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.main.Main;
 import org.bookdrop.Bookdrop;
 import org.bookdrop.check.BookChecker;
-import org.bookdrop.check.BookMapper;
 import org.bookdrop.check.BookValidator;
 import org.bookdrop.load.Database;
 import org.bookdrop.load.Dialect;
 import org.bookdrop.load.TableName;
+import org.bookdrop.mapping.Mappings;
 import org.bookdrop.read.BookFiles;
 import org.bookdrop.read.RecordReader;
 import org.bookdrop.read.SourceRecord;
@@ -294,12 +294,13 @@ public final class Benchmark {
 
     /** Reads and checks the file as the intake route does, batch after batch, with no database. */
     private double parseAndValidate() throws Exception {
-        BookFiles files = new BookFiles(5000, ',', 16 * 1024 * 1024, work);
-        BookChecker checker = new BookChecker(new BookMapper(false), new BookValidator());
+        BookFiles files = new BookFiles(5000, ',', 16 * 1024 * 1024, work, null);
+        BookChecker checker = new BookChecker(new BookValidator());
         FileImport fileImport = new FileImport("books.ndjson", null, Files.size(books), Instant.now());
         long start = System.nanoTime();
         long valid = 0;
-        try (InputStream in = Files.newInputStream(books); RecordReader reader = files.reader(in, "books.ndjson")) {
+        try (InputStream in = Files.newInputStream(books);
+             RecordReader reader = opened(files.open(in, "books.ndjson", Mappings.bookdropShape(false)), fileImport)) {
             List<SourceRecord> batch = new ArrayList<>(5000);
             while (reader.hasNext()) {
                 batch.add(reader.next());
@@ -313,6 +314,11 @@ public final class Benchmark {
             throw new IllegalStateException("parse and validate found " + valid + " of " + bookCount + " books valid");
         }
         return bookCount / seconds(start);
+    }
+
+    private static RecordReader opened(BookFiles.Opened opened, FileImport fileImport) {
+        fileImport.mapWith(opened.mapper());
+        return opened.reader();
     }
 
     private double plainParse() throws IOException {

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.book.Book;
+import org.bookdrop.mapping.MappedRecord;
 import org.bookdrop.read.SourceRecord;
 import org.bookdrop.report.FileImport;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,7 @@ class BookCheckerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BookValidator VALIDATOR = new BookValidator();
 
-    private final BookChecker checker = new BookChecker(new BookMapper(false), VALIDATOR);
+    private final BookChecker checker = new BookChecker(VALIDATOR);
     private final FileImport fileImport = new FileImport("books.json", null, 100, Instant.EPOCH);
 
     @AfterAll
@@ -123,10 +124,10 @@ class BookCheckerTest {
 
     @Test
     void rejects_fields_that_are_not_a_books_in_strict_mode() {
-        BookChecker strict = new BookChecker(new BookMapper(true), VALIDATOR);
         SourceRecord record = record(1, "{\"title\": \"T\", \"author\": \"A\", \"isbn\": \"1\", \"_rejected\": {}}");
+        fileImport.mapWith(BookMapper.bookdropShape(true));
 
-        assertThat(strict.check(List.of(record), fileImport)).isEmpty();
+        assertThat(checker.check(List.of(record), fileImport)).isEmpty();
         assertThat(fileImport.rejected()).isEqualTo(1);
     }
 
@@ -158,10 +159,11 @@ class BookCheckerTest {
     }
 
     private List<Problem> problemsOf(String json) {
-        List<Problem> problems = new java.util.ArrayList<>();
-        Book book = new BookMapper(false).toBook(parse(json), problems, new java.util.ArrayList<>());
-        if (book != null) {
-            problems.addAll(VALIDATOR.problems(book));
+        MappedRecord mapped = BookMapper.bookdropShape(false).read(record(1, json), new java.util.ArrayList<>());
+        List<Problem> problems = new java.util.ArrayList<>(mapped.problems());
+        if (problems.isEmpty()) {
+            problems.addAll(VALIDATOR.problems(new Book(mapped.id(), mapped.title(), mapped.author(), mapped.publicationDate(),
+                    mapped.categories())));
         }
         assertThat(checker.check(List.of(record(1, json)), fileImport)).as("rejected").isEmpty();
         return problems;

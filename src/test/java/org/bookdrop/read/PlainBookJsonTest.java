@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.book.Book;
 import org.bookdrop.check.BookMapper;
-import org.bookdrop.check.Problem;
+import org.bookdrop.mapping.MappedRecord;
 import org.bookdrop.tools.GenerateBooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlainBookJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BookMapper MAPPER = new BookMapper(false);
+    private static final BookMapper MAPPER = BookMapper.bookdropShape(false);
 
     @TempDir
     Path folder;
@@ -75,12 +75,13 @@ class PlainBookJsonTest {
                 continue;
             }
             plain++;
-            List<Problem> problems = new ArrayList<>();
             List<String> ignored = new ArrayList<>();
             // From the same bytes, as NdjsonReader does (a byte order mark is skipped by both).
             JsonNode tree = JSON.readTree(line.getBytes(StandardCharsets.UTF_8));
-            assertThat(book).as(line).isEqualTo(MAPPER.toBook(tree, problems, ignored));
-            assertThat(problems).as(line).isEmpty();
+            MappedRecord mapped = MAPPER.read(SourceRecord.read(0, 1, tree, tree), ignored);
+            assertThat(mapped.problems()).as(line).isEmpty();
+            assertThat(book).as(line).isEqualTo(new Book(mapped.id(), mapped.title(), mapped.author(), mapped.publicationDate(),
+                    mapped.categories()));
             assertThat(ignored).as(line).isEmpty();
         }
         assertThat(plain).as("plain lines among %d", lines.size()).isBetween(16_000, lines.size() - 3_000);

@@ -1,0 +1,119 @@
+package org.bookdrop.mapping;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bookdrop.check.Problem;
+import org.bookdrop.read.SourceRecord;
+
+/**
+ * A mapping bound to one file: reads a book's fields from each of its records, and finds the
+ * record's other fields (counted, or refused, as the mapping says).
+ */
+public final class BoundMapping {
+
+    /** What bookdrop writes into a rejects file beside each record; never an "other field". */
+    public static final String REJECTED_FIELD = "_rejected";
+
+    private final Mapping mapping;
+    private final RecordShape shape;
+    private final List<BoundField> fields;
+    private final Set<String> readNames = new HashSet<>();
+    private final int[] unreadColumns;
+
+    BoundMapping(Mapping mapping, RecordShape shape, List<BoundField> fields) {
+        this.mapping = mapping;
+        this.shape = shape;
+        this.fields = fields;
+        Set<Integer> readColumns = new HashSet<>();
+        for (BoundField field : fields) {
+            for (FieldRule.SourceSpec spec : field.rule().sources()) {
+                if (spec.path() != null && spec.path().firstName() != null) {
+                    readNames.add(spec.path().firstName());
+                }
+            }
+            for (Source source : field.sources()) {
+                if (source instanceof ColumnSource column) {
+                    readColumns.add(column.index());
+                } else if (source instanceof ListColumnSource column) {
+                    readColumns.add(column.index());
+                }
+            }
+        }
+        readNames.add(REJECTED_FIELD);
+        this.unreadColumns = shape.unreadColumns(readColumns).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    public RecordShape shape() {
+        return shape;
+    }
+
+    public List<BoundField> fields() {
+        return fields;
+    }
+
+    /**
+     * Reads the record's book fields.
+     *
+     * @param otherFields receives the names of the record's fields that no book field reads, when the mapping counts them
+     */
+    public MappedRecord read(SourceRecord record, List<String> otherFields) {
+        MappedRecord mapped = new MappedRecord();
+        if (shape.kind() == RecordShape.Kind.TREES && record.fields() != null && !record.fields().isObject()) {
+            mapped.problems.add(new Problem("record", "must be a JSON object, found " + BoundField.typeOf(record.fields())));
+            return mapped;
+        }
+        if (mapping.otherFields() != Mapping.OtherFields.IGNORE) {
+            others(record, mapped, otherFields);
+        }
+        int before = mapped.problems.size();
+        for (BoundField field : fields) {
+            field.read(record, mapped);
+        }
+        return mapped;
+    }
+
+    private void others(SourceRecord record, MappedRecord mapped, List<String> otherFields) {
+        boolean reject = mapping.otherFields() == Mapping.OtherFields.REJECT;
+        if (shape.kind() == RecordShape.Kind.TREES && record.fields() != null) {
+            for (Iterator<String> names = record.fields().fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!readNames.contains(name)) {
+                    other(name, reject, mapped, otherFields);
+                }
+            }
+        } else if (shape.kind() == RecordShape.Kind.ROWS) {
+            String[] values = record.values();
+            for (int column : unreadColumns) {
+                if (column < values.length && values[column] != null && !values[column].isEmpty()) {
+                    other(shape.header().get(column).strip(), reject, mapped, otherFields);
+                }
+            }
+        }
+    }
+
+    private static void other(String name, boolean reject, MappedRecord mapped, List<String> otherFields) {
+        if (reject) {
+            mapped.problems.add(new Problem(name, "is not a field of a book (strict mode)"));
+        } else {
+            otherFields.add(name);
+        }
+    }
+
+    /** For tests and the dry run: the value the first source of a field finds in a record. */
+    JsonNode firstValue(BookField field, SourceRecord record) {
+        for (BoundField bound : fields) {
+            if (bound.rule().field() == field && !bound.sources().isEmpty()) {
+                return bound.sources().get(0).read(record);
+            }
+        }
+        return null;
+    }
+}
