@@ -17,6 +17,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.commons.io.file.PathUtils;
 import org.bookdrop.Bookdrop;
+import org.bookdrop.BookdropConfiguration;
 import org.bookdrop.report.FailureMessage;
 import org.bookdrop.report.ImportReport;
 
@@ -40,17 +41,20 @@ final class ImportCommand {
     }
 
     int run(List<Path> files) throws Exception {
-        Path inbox = Files.createTempDirectory("bookdrop-import-");
         BlockingQueue<ImportReport> reports = new LinkedBlockingQueue<>();
-        Main main = Bookdrop.create();
         String errorFolder;
         try (Settings settings = new Settings()) {
+            // A mapping with a mistake is a wrong command line: said before anything starts.
+            BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
+                    Boolean.parseBoolean(settings.get("bookdrop.strict")), mapping);
             errorFolder = Path.of("").toAbsolutePath().resolve(settings.get("bookdrop.error-folder")).toString();
             if (settings.get("cratedb.url").isEmpty()) {
                 err.println("bookdrop import: CRATEDB_URL is not set, so the books go into an embedded PostgreSQL that is "
                         + "gone when the command ends; set CRATEDB_URL to load them into CrateDB");
             }
         }
+        Path inbox = Files.createTempDirectory("bookdrop-import-");
+        Main main = Bookdrop.create();
         main.addOverrideProperty("bookdrop.inbox", inbox.toString());
         main.addOverrideProperty("bookdrop.done-folder", inbox.resolve("done").toString());
         main.addOverrideProperty("bookdrop.error-folder", errorFolder);

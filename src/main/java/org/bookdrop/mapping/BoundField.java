@@ -71,7 +71,8 @@ public final class BoundField {
             if (text == null) {
                 continue;
             }
-            Object value = finish(text);
+            // A template's text is the mapping's own making, not an ISBN read from the record.
+            Object value = source instanceof TemplateSource ? text : finish(text);
             if (value instanceof Refusal refusal) {
                 if (rule.nextWhenInvalid()) {
                     if (firstRefusal == null) {

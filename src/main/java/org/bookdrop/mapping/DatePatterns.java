@@ -24,14 +24,15 @@ import org.bookdrop.book.PublicationDate;
  * {@code dd/MM/yyyy}, ...; month names in English), three words:
  * <ul>
  * <li>{@code iso}: an ISO date or date-time, as bookdrop reads dates without a mapping;</li>
- * <li>{@code year}: a year alone, also written as a number ({@code 2008}, {@code 2008.0});</li>
+ * <li>{@code year}: a year of the common era alone, also written as a number ({@code 2008},
+ *     {@code 2008.0}); {@code -720} is not read (the table's timestamps are of the common era);</li>
  * <li>{@code first-year}: the first four-digit year in the text, as catalogues write years
  *     ({@code c1999.}, {@code [1999?]}, {@code ©2001}, {@code 1999-2001}).</li>
  * </ul>
  */
 public final class DatePatterns {
 
-    private static final Pattern YEAR_NUMBER = Pattern.compile("(-?[0-9]{1,4})(\\.0+)?");
+    private static final Pattern YEAR_NUMBER = Pattern.compile("([0-9]{1,4})(\\.0+)?");
     private static final Pattern FIRST_YEAR = Pattern.compile("(?<![0-9])([0-9]{4})(?![0-9])");
 
     private final List<String> names;

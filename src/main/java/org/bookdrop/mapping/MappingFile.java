@@ -131,7 +131,7 @@ public final class MappingFile {
                         .toUpperCase(Locale.ROOT).replace('-', '_').replace("ANY", "ANY_SCALAR"))
                 : FieldRule.Accepts.ANY_SCALAR;
         Set<String> absent = options.containsKey("absent") ? absent(options.get("absent")) : mappingAbsent;
-        String join = options.containsKey("join") ? scalar(options.get("join")) : null;
+        String join = options.containsKey("join") ? rawScalar(options.get("join")) : null;
         if ("none".equals(join)) {
             join = null;
         }

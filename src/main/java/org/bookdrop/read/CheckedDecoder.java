@@ -38,6 +38,7 @@ public final class CheckedDecoder extends Reader {
     private long line = 1;
     private long column = 1;
     private boolean endOfInput;
+    private boolean flushed;
 
     /** @param charset null: by the byte order mark, UTF-8 without one */
     public CheckedDecoder(InputStream in, Charset charset) throws IOException {
@@ -84,6 +85,9 @@ public final class CheckedDecoder extends Reader {
     }
 
     private boolean fill() throws IOException {
+        if (flushed) {
+            return false;
+        }
         chars.clear();
         while (chars.position() == 0) {
             if (!bytes.hasRemaining() || !endOfInput && bytes.remaining() < 16) {
@@ -110,6 +114,7 @@ public final class CheckedDecoder extends Reader {
                 column++;
             } else if (endOfInput && !bytes.hasRemaining()) {
                 decoder.flush(chars);
+                flushed = true;
                 break;
             } else if (result.isOverflow()) {
                 break;

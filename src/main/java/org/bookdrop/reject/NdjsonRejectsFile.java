@@ -14,7 +14,8 @@ import org.bookdrop.inbox.InboxFile;
 
 /**
  * Rejects of JSON and NDJSON input: one line per record, the record as the file held it with a
- * {@code _rejected} field added that says where it was and why. bookdrop ignores that field, so
+ * {@code _rejected} field added that says where it was and why (for lines of tab-separated
+ * columns ending in a JSON record, the columns before it too). bookdrop ignores that field, so
  * the fixed file can be dropped into the inbox as it is.
  */
 public final class NdjsonRejectsFile extends RejectsFile {
@@ -45,6 +46,12 @@ public final class NdjsonRejectsFile extends RejectsFile {
             why.set("original", rejection.record().original());
         }
         line.set(BookMapper.REJECTED_FIELD, why);
+        // A JSON record that was the last column of a tab-separated line goes back with its columns.
+        String columnsBefore = rejection.record().columnsBefore();
+        if (columnsBefore != null) {
+            writer.write(columnsBefore);
+            writer.write('\t');
+        }
         writer.write(MAPPER.writeValueAsString(line));
         writer.write('\n');
     }

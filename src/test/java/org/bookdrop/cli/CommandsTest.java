@@ -117,6 +117,52 @@ class CommandsTest {
     }
 
     @Test
+    void validate_with_a_mapping_prints_how_many_records_gave_each_field_a_value() throws Exception {
+        Path export = Path.of("src/test/resources/sources/goodreads_library_export.csv");
+
+        assertThat(run("validate", "--mapping", "goodreads", export.toString())).isEqualTo(2);
+        assertThat(output())
+                .contains("goodreads_library_export.csv line 6: ISBN13 -> id: '9780316769484' has a wrong check digit")
+                .contains("goodreads_library_export.csv (mapping goodreads): 5 records, 4 valid, 1 would be rejected")
+                .contains("  values found: id 4, title 5, author 5, publication_date 5, categories 5");
+
+        Path mine = work.resolve("shop.yaml");
+        Files.writeString(mine, "fields:\n  title: Title\n  author: Writer\n  categories: Genre\n");
+        assertThat(run("validate", "--mapping", mine.toString(), export.toString())).isEqualTo(3);
+        assertThat(output()).contains("cannot be imported: the CSV header row has no Writer column");
+
+        Files.writeString(mine, "fields:\n  title: Title\n  author: Author\n  categories: Genre\n");
+        assertThat(run("validate", "--mapping", mine.toString(), export.toString())).isEqualTo(0);
+        assertThat(output()).contains("categories 0 (no record has one)");
+    }
+
+    @Test
+    void import_with_a_mapping_file_loads_a_foreign_shape_and_a_bad_mapping_is_one_line() throws Exception {
+        Path shop = work.resolve("shop.yaml");
+        Files.writeString(shop, """
+                fields:
+                  id:
+                    template: "shop-{SKU}"
+                  title: Name
+                  author: Writer
+                  publication_date:
+                    from: Published
+                    patterns: [dd/MM/yyyy]
+                """);
+        Path file = Files.writeString(work.resolve("stock.csv"), "SKU,Name,Writer,Published\n17,Emma,Jane Austen,23/12/1815\n");
+
+        assertThat(run("import", "--mapping", shop.toString(), file.toString())).isEqualTo(0);
+        assertThat(output()).contains("stock.csv (mapping shop): 1 read, 1 written");
+        assertThat(count()).isEqualTo(1);
+
+        Files.writeString(shop, "fields:\n  title: Name\n  writer: Writer\n");
+        assertThat(run("import", "--mapping", shop.toString(), file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bookdrop import: " + shop + " line 3: 'writer' is not a field of a book");
+        assertThat(run("validate", "--mapping", "nosuch", file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no mapping file nosuch, and no mapping of that name");
+    }
+
+    @Test
     void import_says_in_one_line_when_the_database_cannot_be_reached_and_exits_3() throws Exception {
         System.setProperty("cratedb.url", "jdbc:postgresql://127.0.0.1:1/doc?user=crate");
         assertThat(run("import", SAMPLE.toString())).isEqualTo(3);

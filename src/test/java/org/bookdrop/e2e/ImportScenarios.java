@@ -46,6 +46,8 @@ abstract class ImportScenarios {
 
     static final Path SAMPLE_BOOKS = Path.of("sample-data", "books.json");
     static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
+    /** Files in the shapes of the sources bookdrop ships mappings for, made for the tests. */
+    static final Path SOURCES = Path.of("src", "test", "resources", "sources");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -387,6 +389,132 @@ abstract class ImportScenarios {
         JsonNode openReport = bookdrop.awaitReport("done", "open.ndjson");
         assertThat(Files.getPosixFilePermissions(Path.of(openReport.get("rejects").asText())))
                 .isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+    }
+
+    @Test
+    void a_goodreads_export_dropped_into_inbox_goodreads_loads_through_the_shipped_mapping() throws Exception {
+        bookdrop.dropInto("goodreads", SOURCES.resolve("goodreads_library_export.csv"), "goodreads_library_export.csv");
+
+        JsonNode report = bookdrop.awaitReport("done/goodreads", "goodreads_library_export.csv");
+        assertThat(report.get("file").asText()).isEqualTo("goodreads/goodreads_library_export.csv");
+        assertThat(report.get("mapping").asText()).isEqualTo("goodreads");
+        assertThat(report.get("read").asLong()).isEqualTo(5);
+        assertThat(report.get("written").asLong()).isEqualTo(4);
+        assertThat(rows.all()).containsExactly(
+                new Row("9780143039952", "The Odyssey", "Homer", LocalDateTime.of(1996, 1, 1, 0, 0), List.of("classics", "epic", "read")),
+                new Row("9780439023481", "The Hunger Games (The Hunger Games, #1)", "Suzanne Collins",
+                        LocalDateTime.of(2008, 1, 1, 0, 0), List.of("dystopia", "favorites", "read")),
+                new Row("9780679783268", "Pride and Prejudice", "Jane Austen", LocalDateTime.of(1813, 1, 1, 0, 0),
+                        List.of("classics", "to-read")),
+                new Row("goodreads-7624", "Lord of the Flies", "William Golding", LocalDateTime.of(1954, 1, 1, 0, 0),
+                        List.of("currently-reading")));
+        // The rejected row, in the export's own shape, can be fixed and dropped into inbox/goodreads/ again.
+        Path rejects = Path.of(report.get("rejects").asText());
+        assertThat(rejects).isEqualTo(bookdrop.inbox().resolve("error/goodreads/goodreads_library_export.csv.rejects.csv"));
+        assertThat(RejectsFiles.read(report.get("rejects"))).containsExactly(
+                "line 6: ISBN13 -> id: '9780316769484' has a wrong check digit: an ISBN-13 starting 978031676948 ends in 8");
+        String fixed = Files.readString(rejects).replace("9780316769484", "9780316769488");
+        bookdrop.dropInto("goodreads", write("fixed.csv", fixed), "fixed.csv");
+        assertThat(bookdrop.awaitReport("done/goodreads", "fixed.csv").get("written").asLong()).isEqualTo(1);
+        assertThat(rows.all()).extracting(Row::id).contains("9780316769488");
+    }
+
+    @Test
+    void a_librarything_export_in_utf_16_dropped_into_inbox_librarything_loads_through_the_shipped_mapping() throws Exception {
+        bookdrop.dropInto("librarything", SOURCES.resolve("LibraryThing_export.tsv"), "LibraryThing_export.tsv");
+
+        JsonNode report = bookdrop.awaitReport("done/librarything", "LibraryThing_export.tsv");
+        assertThat(report.get("mapping").asText()).isEqualTo("librarything");
+        assertThat(report.get("rejected").asLong()).isZero();
+        assertThat(rows.all()).containsExactly(
+                new Row("9781598530124", "On the Road", "Jack Kerouac", LocalDateTime.of(2007, 1, 1, 0, 0), List.of("beat", "travel")),
+                new Row("9783596294329", "Der Process", "Franz Kafka", LocalDateTime.of(1925, 1, 1, 0, 0), List.of()),
+                new Row("librarything-102", "Les Mis\u00e9rables", "Victor Hugo", LocalDateTime.of(1862, 1, 1, 0, 0),
+                        List.of("fran\u00e7ais", "classique")));
+    }
+
+    @Test
+    void an_open_library_editions_dump_gzipped_into_inbox_openlibrary_loads_through_the_shipped_mapping() throws Exception {
+        Path gzipped = work.resolve("ol_dump_editions_sample.txt.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            Files.copy(SOURCES.resolve("ol_dump_editions_sample.txt"), out);
+        }
+        bookdrop.dropInto("openlibrary", gzipped, "ol_dump_editions_sample.txt.gz");
+
+        JsonNode report = bookdrop.awaitReport("done/openlibrary", "ol_dump_editions_sample.txt.gz");
+        assertThat(report.get("mapping").asText()).isEqualTo("openlibrary-editions");
+        assertThat(report.get("read").asLong()).isEqualTo(5);
+        assertThat(rows.all()).containsExactly(
+                new Row("OL24385514M", "The Hunger Games", "Suzanne Collins", LocalDateTime.of(2008, 9, 14, 0, 0),
+                        List.of("Survival", "Reality television programs", "Dystopias")),
+                new Row("OL2M", "Catalogued Oddly", "Anne Author", LocalDateTime.of(2008, 1, 1, 0, 0), List.of()),
+                new Row("OL3M", "No Date At All", "Some One", null, List.of()),
+                new Row("OL7353617M", "Fantastic Mr. Fox: illustrated edition", "Roald Dahl", LocalDateTime.of(1988, 10, 1, 0, 0),
+                        List.of("Animals", "Foxes")));
+        assertThat(RejectsFiles.read(report.get("rejects")))
+                .containsExactly("line 3: /by_statement -> author: must not be blank");
+        Path rejects = Path.of(report.get("rejects").asText());
+        assertThat(rejects.getFileName().toString()).isEqualTo("ol_dump_editions_sample.txt.rejects.txt");
+        assertThat(Files.readString(rejects)).as("in the dump's own shape").startsWith("/type/edition\t/books/OL1M\t3\t");
+    }
+
+    @Test
+    void files_of_one_name_in_two_mapped_folders_are_two_files() throws Exception {
+        bookdrop.dropInto("goodreads", SOURCES.resolve("goodreads_library_export.csv"), "export.csv");
+        bookdrop.dropInto("librarything", SOURCES.resolve("LibraryThing_export.tsv"), "export.csv");
+
+        assertThat(bookdrop.awaitReport("done/goodreads", "export.csv").get("written").asLong()).isEqualTo(4);
+        assertThat(bookdrop.awaitReport("done/librarything", "export.csv").get("written").asLong()).isEqualTo(3);
+        assertThat(rows.count()).isEqualTo(7);
+        String history = RunningBookdrop.historyTable(table);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows.query("SELECT count(*) FROM " + history).get(0).get(0).equals("2"));
+        assertThat(rows.query("SELECT file, mapping FROM " + history + " ORDER BY file")).containsExactly(
+                List.of("goodreads/export.csv", "goodreads"), List.of("librarything/export.csv", "librarything"));
+    }
+
+    @Test
+    void a_subfolder_no_mapping_takes_is_left_alone() throws Exception {
+        bookdrop.dropInto("elsewhere", SAMPLE_BOOKS, "books.json");
+        bookdrop.drop(SAMPLE_BOOKS);
+
+        bookdrop.awaitReport("done", "books.json");
+        assertThat(bookdrop.inbox().resolve("elsewhere/books.json")).as("not looked into").exists();
+    }
+
+    @Test
+    void a_mapping_of_the_users_own_reads_the_files_of_its_folder() throws Exception {
+        Path mappings = Files.createDirectories(work.resolve("mappings"));
+        Files.writeString(mappings.resolve("shop.yaml"), """
+                # A bookshop's stock list: semicolons, dates as day/month/year, genres in one column.
+                folder: shop
+                csv:
+                  delimiter: ";"
+                fields:
+                  id:
+                    template: "shop-{SKU}"
+                  title: Name
+                  author:
+                    from: Writer
+                    invert_name: true
+                  publication_date:
+                    from: Published
+                    patterns: [dd/MM/yyyy, yyyy]
+                  categories:
+                    from: Genres
+                    split: "/"
+                """);
+        restartWith(Map.of("bookdrop.mappings", mappings.toString()));
+        bookdrop.dropInto("shop", write("stock.csv", "SKU;Name;Writer;Published;Genres\n"
+                + "17;Emma;Austen, Jane;23/12/1815;novel / romance\n18;Persuasion;Austen, Jane;1817;novel\n"
+                + "19;Sanditon;Austen, Jane;sometime;novel\n"), "stock.csv");
+
+        JsonNode report = bookdrop.awaitReport("done/shop", "stock.csv");
+        assertThat(report.get("mapping").asText()).isEqualTo("shop");
+        assertThat(rows.all()).containsExactly(
+                new Row("shop-17", "Emma", "Jane Austen", LocalDateTime.of(1815, 12, 23, 0, 0), List.of("novel", "romance")),
+                new Row("shop-18", "Persuasion", "Jane Austen", LocalDateTime.of(1817, 1, 1, 0, 0), List.of("novel")));
+        assertThat(RejectsFiles.read(report.get("rejects")))
+                .containsExactly("line 4: Published -> publication_date: 'sometime' matches none of dd/MM/yyyy, yyyy");
     }
 
     @Test

@@ -1,15 +1,19 @@
 package org.bookdrop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bookdrop.report.FailureMessage;
 import org.junit.jupiter.api.Test;
 
 /** The end-to-end scenarios on a real PostgreSQL server that the tests start themselves. */
@@ -28,6 +32,20 @@ class PostgresEndToEndTest extends ImportScenarios {
     @Override
     void afterWrite(String table) {
         // PostgreSQL's writes are visible once committed.
+    }
+
+    @Test
+    void refuses_to_start_with_a_mapping_that_has_a_mistake_naming_its_file_and_line() throws Exception {
+        Path mappings = Files.createDirectories(work.resolve("mappings"));
+        Files.writeString(mappings.resolve("shop.yaml"), "folder: shop\nfields:\n  title: Name\n  author: Writer\n"
+                + "  publication_date:\n    from: Published\n    patterns: [dd/MM]\n");
+        bookdrop.close();
+
+        assertThatThrownBy(() -> RunningBookdrop.start(jdbcUrl(), table, bookdrop.inbox(),
+                Map.of("bookdrop.mappings", mappings.toString())))
+                .satisfies(e -> assertThat(FailureMessage.of(e)).isEqualTo(mappings.resolve("shop.yaml")
+                        + " line 7: date pattern 'dd/MM' has no year (y); the words iso, year and first-year are the others known"));
+        bookdrop = null;
     }
 
     @Test

@@ -28,15 +28,20 @@ final class RejectsFiles {
         }
         Path file = Path.of(path.asText());
         if (file.toString().endsWith(".csv")) {
+            // In the input's own delimiter: the one after the _rejected column's name.
+            String header = Files.readAllLines(file).get(0);
+            char delimiter = header.charAt("_rejected".length());
             try (Reader in = Files.newBufferedReader(file)) {
-                for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                for (CSVRecord row : CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                        .get().parse(in)) {
                     rejects.add(row.get("_rejected"));
                 }
             }
             return rejects;
         }
         for (String line : Files.readAllLines(file)) {
-            JsonNode why = JSON.readTree(line).get("_rejected");
+            // Lines of tab-separated columns (Open Library's dumps) end in the JSON record.
+            JsonNode why = JSON.readTree(line.substring(line.lastIndexOf('\t') + 1)).get("_rejected");
             List<String> reasons = new ArrayList<>();
             why.get("reasons").forEach(r -> reasons.add(r.get("field").asText() + ": " + r.get("reason").asText()));
             rejects.add(why.get("position").asText() + ": " + String.join("; ", reasons));

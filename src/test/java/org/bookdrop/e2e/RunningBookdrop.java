@@ -51,6 +51,13 @@ final class RunningBookdrop implements AutoCloseable {
         Files.move(staged, inbox.resolve(file.getFileName()));
     }
 
+    /** Copies the file into a subfolder of the inbox (made if missing) under a name, written beside it, then moved in. */
+    void dropInto(String folder, Path file, String name) throws IOException {
+        Path target = Files.createDirectories(inbox.resolve(folder));
+        Path staged = Files.copy(file, target.resolve(name + ".part"));
+        Files.move(staged, target.resolve(name));
+    }
+
     /** Waits for the report that the reporting route writes beside the file, in done or error. */
     JsonNode awaitReport(String folder, String fileName) {
         return awaitReport(folder, fileName, Duration.ofSeconds(30));
