@@ -1,7 +1,9 @@
 package org.bookdrop.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.camel.ExchangeProperty;
@@ -49,7 +51,7 @@ public final class BookChecker {
             }
         });
         List<CheckedBook> books = new ArrayList<>(batch.size());
-        List<String> ignored = new ArrayList<>();
+        Map<String, Long> ignored = new HashMap<>();
         long[] found = new long[BookField.values().length];
         for (int i = 0; i < outcomes.length; i++) {
             Outcome outcome = outcomes[i];
@@ -58,13 +60,16 @@ public final class BookChecker {
             } else {
                 fileImport.reject(new Rejection(fileImport.fileName(), batch.get(i), outcome.problems()));
             }
-            ignored.addAll(outcome.ignored());
+            for (String name : outcome.ignored()) {
+                ignored.merge(name, 1L, Long::sum);
+            }
             for (int field = 0; field < found.length; field++) {
                 if ((outcome.found() & 1 << field) != 0) {
                     found[field]++;
                 }
             }
         }
+        mapper.mapping().drainOtherColumns().forEach((name, count) -> ignored.merge(name, count, Long::sum));
         fileImport.valuesFound(found);
         fileImport.read(batch.size());
         fileImport.ignoredFields(ignored);

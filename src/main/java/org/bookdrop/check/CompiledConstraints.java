@@ -133,7 +133,10 @@ final class CompiledConstraints<T extends Record> {
         }
         if (constraint.getAnnotation() instanceof Size size) {
             // Hibernate Validator picks one of several validators by the value's type; all count the same way.
-            return Optional.of(value -> value == null || length(value) >= size.min() && length(value) <= size.max());
+            // The bounds read once: each read of an annotation's attribute is a reflective call.
+            int min = size.min();
+            int max = size.max();
+            return Optional.of(value -> value == null || length(value) >= min && length(value) <= max);
         }
         return ownValidator(constraint);
     }

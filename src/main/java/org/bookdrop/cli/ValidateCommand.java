@@ -21,6 +21,7 @@ import org.bookdrop.mapping.Mapping;
 import org.bookdrop.mapping.Mappings;
 import org.bookdrop.read.Batches;
 import org.bookdrop.read.BookFiles;
+import org.bookdrop.read.ReadAhead;
 import org.bookdrop.read.SourceRecord;
 import org.bookdrop.read.UnreadableFileException;
 import org.bookdrop.report.FileImport;
@@ -78,7 +79,7 @@ final class ValidateCommand {
         try (InputStream in = Files.newInputStream(file)) {
             BookFiles.Opened opened = bookFiles.open(in, name, mapping);
             fileImport.mapWith(opened.mapper());
-            try (Batches<SourceRecord> batches = new Batches<>(opened.reader(), BATCH)) {
+            try (ReadAhead<SourceRecord> batches = new ReadAhead<>(new Batches<>(opened.reader(), BATCH), name)) {
                 while (batches.hasNext()) {
                     valid += checker.check(batches.next(), fileImport).size();
                 }

@@ -22,10 +22,13 @@ public final class BoundField {
 
     private final FieldRule rule;
     private final List<Source> sources;
+    /** The same sources, as an array: read for every record. */
+    private final Source[] sourceArray;
 
     BoundField(FieldRule rule, List<Source> sources) {
         this.rule = rule;
         this.sources = sources;
+        this.sourceArray = sources.toArray(Source[]::new);
     }
 
     public FieldRule rule() {
@@ -49,14 +52,16 @@ public final class BoundField {
         String refusedLabel = null;
         List<String> all = rule.takeAll() ? new ArrayList<>() : null;
         String allLabel = null;
-        for (Source source : sources) {
-            JsonNode node = source.read(record);
-            if (node == null || node.isNull()) {
+        for (Source source : sourceArray) {
+            // A CSV cell is text already: read without a JSON value in between (the common case).
+            ColumnSource cell = source instanceof ColumnSource column ? column : null;
+            JsonNode node = cell != null ? null : source.read(record);
+            String cellText = cell != null ? cell.text(record) : null;
+            if (cell != null ? cellText == null : node == null || node.isNull()) {
                 continue;
             }
-            String text;
             if (all != null) {
-                List<String> texts = texts(node, source, into);
+                List<String> texts = cell != null ? scalarTexts(cellText) : texts(node, source, into);
                 if (texts == null) {
                     return;
                 }
@@ -64,7 +69,7 @@ public final class BoundField {
                 allLabel = allLabel == null ? source.label() : allLabel;
                 continue;
             }
-            text = asText(node, source, into);
+            String text = cell != null ? scalarText(cellText) : asText(node, source, into);
             if (text == REFUSED) {
                 return;
             }
@@ -167,8 +172,12 @@ public final class BoundField {
         if (scalar == REFUSED || scalar == null) {
             return scalar;
         }
+        return scalarText(scalar);
+    }
+
+    /** One text value as the field's text: cleaned; several values in it (authors "A; B") split, cleaned, joined as the rule says. */
+    private String scalarText(String scalar) {
         if (rule.split() != null) {
-            // Several values in one text (authors "A; B"): each cleaned, then joined as the rule says.
             List<String> parts = splitClean(scalar);
             if (parts.isEmpty()) {
                 return null;
@@ -176,6 +185,15 @@ public final class BoundField {
             return FieldRule.FIRST.equals(rule.join()) || rule.join() == null ? parts.get(0) : String.join(rule.join(), parts);
         }
         return clean(scalar);
+    }
+
+    /** One text value as a list: split when the rule splits, each part cleaned. */
+    private List<String> scalarTexts(String scalar) {
+        if (rule.split() != null) {
+            return splitClean(scalar);
+        }
+        String cleaned = clean(scalar);
+        return cleaned == null ? List.of() : List.of(cleaned);
     }
 
     /** The texts of a value that may be a list (each element cleaned); null when refused. */
@@ -233,7 +251,7 @@ public final class BoundField {
     private void readList(SourceRecord record, MappedRecord into) {
         List<String> values = new ArrayList<>();
         String label = null;
-        for (Source source : sources) {
+        for (Source source : sourceArray) {
             JsonNode node = source.read(record);
             if (node == null || node.isNull()) {
                 continue;
@@ -275,7 +293,21 @@ public final class BoundField {
         if (label != null) {
             into.labels[BookField.CATEGORIES.ordinal()] = label;
         }
-        into.categories = rule.dedupe() ? List.copyOf(new LinkedHashSet<>(values)) : values;
+        into.categories = rule.dedupe() ? distinct(values) : values;
+    }
+
+    /** Each value once, in order; a short list (as most are) without hashing. */
+    private static List<String> distinct(List<String> values) {
+        if (values.size() > 8) {
+            return List.copyOf(new LinkedHashSet<>(values));
+        }
+        List<String> distinct = new ArrayList<>(values.size());
+        for (String value : values) {
+            if (!distinct.contains(value)) {
+                distinct.add(value);
+            }
+        }
+        return distinct;
     }
 
     /** A list element: cleaned as the rule says, but kept even when blank unless the rule trims (the validator refuses blanks). */
@@ -287,13 +319,23 @@ public final class BoundField {
     }
 
     private List<String> splitClean(String text) {
-        List<String> parts = new ArrayList<>();
+        List<String> parts = new ArrayList<>(4);
         int from = 0;
         String separator = rule.split();
         while (from <= text.length()) {
             int at = text.indexOf(separator, from);
             int end = at < 0 ? text.length() : at;
-            String cleaned = clean(text.substring(from, end));
+            // Trimmed before it is cut out: one string per part, not two.
+            int start = from;
+            if (rule.trim()) {
+                while (start < end && isBlank(text.charAt(start))) {
+                    start++;
+                }
+                while (end > start && isBlank(text.charAt(end - 1))) {
+                    end--;
+                }
+            }
+            String cleaned = clean(text.substring(start, end));
             if (cleaned != null) {
                 parts.add(cleaned);
             }
@@ -307,6 +349,9 @@ public final class BoundField {
 
     /** Trimmed, blanks collapsed, "absent" words dropped, punctuation stripped, names turned around; null for none. */
     String clean(String text) {
+        if (text == null) {
+            return null;
+        }
         String value = text;
         if (rule.trim()) {
             value = value.strip();
@@ -317,10 +362,13 @@ public final class BoundField {
         if (rule.isbn()) {
             value = unguarded(value);
         }
-        for (Pattern remove : rule.remove()) {
-            value = remove.matcher(value).replaceAll("");
+        if (!rule.remove().isEmpty()) {
+            for (Pattern remove : rule.remove()) {
+                value = remove.matcher(value).replaceAll("");
+            }
         }
-        if (value.isEmpty() || !rule.absent().isEmpty() && rule.absent().contains(value.toLowerCase(Locale.ROOT))) {
+        // "" is always absent; other words only when the mapping names some (compared without case).
+        if (value.isEmpty() || rule.absent().size() > 1 && rule.absent().contains(value.toLowerCase(Locale.ROOT))) {
             return null;
         }
         if (rule.stripPunctuation()) {
@@ -349,11 +397,14 @@ public final class BoundField {
         boolean needed = false;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                if (c != ' ' || i + 1 < length && isBlank(text.charAt(i + 1))) {
+            if (c == ' ') {
+                if (i + 1 < length && isBlank(text.charAt(i + 1))) {
                     needed = true;
                     break;
                 }
+            } else if (c < ' ' || c > '~' && isBlank(c)) {
+                needed = true;
+                break;
             }
         }
         if (!needed) {

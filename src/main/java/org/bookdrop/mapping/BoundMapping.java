@@ -1,9 +1,12 @@
 package org.bookdrop.mapping;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bookdrop.check.Problem;
@@ -23,6 +26,8 @@ public final class BoundMapping {
     private final List<BoundField> fields;
     private final Set<String> readNames = new HashSet<>();
     private final int[] unreadColumns;
+    /** For CSV rows: how many records had a value in each unread column, counted without a list per record. */
+    private final LongAdder[] unreadCounts;
 
     BoundMapping(Mapping mapping, RecordShape shape, List<BoundField> fields) {
         this.mapping = mapping;
@@ -45,6 +50,25 @@ public final class BoundMapping {
         }
         readNames.add(REJECTED_FIELD);
         this.unreadColumns = shape.unreadColumns(readColumns).stream().mapToInt(Integer::intValue).toArray();
+        this.unreadCounts = new LongAdder[unreadColumns.length];
+        for (int i = 0; i < unreadCounts.length; i++) {
+            unreadCounts[i] = new LongAdder();
+        }
+    }
+
+    /**
+     * The CSV columns no book field reads, with how many records had a value in each since the
+     * last call: records' other fields, counted for the report.
+     */
+    public Map<String, Long> drainOtherColumns() {
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < unreadColumns.length; i++) {
+            long count = unreadCounts[i].sumThenReset();
+            if (count > 0) {
+                counts.merge(shape.header().get(unreadColumns[i]).strip(), count, Long::sum);
+            }
+        }
+        return counts;
     }
 
     public Mapping mapping() {
@@ -73,7 +97,6 @@ public final class BoundMapping {
         if (mapping.otherFields() != Mapping.OtherFields.IGNORE) {
             others(record, mapped, otherFields);
         }
-        int before = mapped.problems.size();
         for (BoundField field : fields) {
             field.read(record, mapped);
         }
@@ -91,9 +114,14 @@ public final class BoundMapping {
             }
         } else if (shape.kind() == RecordShape.Kind.ROWS) {
             String[] values = record.values();
-            for (int column : unreadColumns) {
+            for (int i = 0; i < unreadColumns.length; i++) {
+                int column = unreadColumns[i];
                 if (column < values.length && values[column] != null && !values[column].isEmpty()) {
-                    other(shape.header().get(column).strip(), reject, mapped, otherFields);
+                    if (reject) {
+                        other(shape.header().get(column).strip(), true, mapped, otherFields);
+                    } else {
+                        unreadCounts[i].increment();
+                    }
                 }
             }
         }
@@ -105,15 +133,5 @@ public final class BoundMapping {
         } else {
             otherFields.add(name);
         }
-    }
-
-    /** For tests and the dry run: the value the first source of a field finds in a record. */
-    JsonNode firstValue(BookField field, SourceRecord record) {
-        for (BoundField bound : fields) {
-            if (bound.rule().field() == field && !bound.sources().isEmpty()) {
-                return bound.sources().get(0).read(record);
-            }
-        }
-        return null;
     }
 }

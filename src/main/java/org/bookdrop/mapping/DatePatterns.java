@@ -1,5 +1,6 @@
 package org.bookdrop.mapping;
 
+import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -101,9 +102,22 @@ public final class DatePatterns {
                 };
             default:
                 DateTimeFormatter formatter = formatter(pattern);
+                NumericDate numeric = NumericDate.compile(pattern);
+                if (numeric != null) {
+                    return value -> {
+                        LocalDate date = numeric.parse(value.strip());
+                        return date == null ? null : date.atStartOfDay();
+                    };
+                }
                 return value -> {
+                    String text = value.strip();
+                    // A value of another pattern fails here without an exception: patterns are tried in turn.
+                    ParsePosition position = new ParsePosition(0);
+                    if (formatter.parseUnresolved(text, position) == null || position.getIndex() != text.length()) {
+                        return null;
+                    }
                     try {
-                        return LocalDate.from(formatter.parse(value.strip())).atStartOfDay();
+                        return LocalDate.from(formatter.parse(text)).atStartOfDay();
                     } catch (DateTimeException e) {
                         return null;
                     }

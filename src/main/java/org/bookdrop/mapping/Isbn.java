@@ -20,30 +20,45 @@ public final class Isbn {
     /** @throws IllegalArgumentException saying why the text is not an ISBN */
     public static String toIsbn13(String text) {
         String value = unguarded(text.strip());
-        if (SCIENTIFIC.matcher(value).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is a number in scientific notation, which lost the ISBN's "
-                    + "last digits (store the column as text)");
+        // The spreadsheets' number forms have a point; an ISBN as written never has one.
+        if (value.indexOf('.') >= 0) {
+            if (SCIENTIFIC.matcher(value).matches()) {
+                throw new IllegalArgumentException("'" + text + "' is a number in scientific notation, which lost the ISBN's "
+                        + "last digits (store the column as text)");
+            }
+            if (WHOLE_AS_DECIMAL.matcher(value).matches()) {
+                value = value.substring(0, value.indexOf('.'));
+            }
         }
-        if (WHOLE_AS_DECIMAL.matcher(value).matches()) {
-            value = value.substring(0, value.indexOf('.'));
+        int from = 0;
+        if (value.regionMatches(true, 0, "ISBN", 0, 4)) {
+            // "ISBN 0-439-...", "ISBN-13: 978-...": the label goes, with its own number and colon.
+            from = 4;
+            if (value.startsWith("-13", from) || value.startsWith("-10", from)) {
+                from += 3;
+            }
+            while (from < value.length() && (value.charAt(from) == ':' || value.charAt(from) == ' ')) {
+                from++;
+            }
         }
-        String upper = value.toUpperCase(java.util.Locale.ROOT);
-        if (upper.startsWith("ISBN")) {
-            upper = upper.substring(4).replaceFirst("^(-?1[03])?\\s*:?\\s*", "");
-        }
-        StringBuilder digits = new StringBuilder(13);
-        for (int i = 0; i < upper.length(); i++) {
-            char c = upper.charAt(i);
-            if (c >= '0' && c <= '9' || c == 'X') {
-                digits.append(c);
+        // The digits, read into an array once: no string is made until the ISBN-13 is known.
+        char[] digits = new char[13];
+        int count = 0;
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9' || c == 'X' || c == 'x') {
+                if (count < digits.length) {
+                    digits[count] = c == 'x' ? 'X' : c;
+                }
+                count++;
             } else if (c != '-' && c != ' ' && c != '\u00A0') {
                 throw new IllegalArgumentException("'" + text + "' is not an ISBN: it has '" + c + "'");
             }
         }
-        return switch (digits.length()) {
-            case 10 -> fromIsbn10(digits.toString(), text);
-            case 13 -> checkedIsbn13(digits.toString(), text);
-            default -> throw new IllegalArgumentException("'" + text + "' is not an ISBN: " + digits.length()
+        return switch (count) {
+            case 10 -> fromIsbn10(digits, text);
+            case 13 -> checkedIsbn13(digits, text);
+            default -> throw new IllegalArgumentException("'" + text + "' is not an ISBN: " + count
                     + " digits, where an ISBN-10 has 10 and an ISBN-13 has 13");
         };
     }
@@ -60,43 +75,53 @@ public final class Isbn {
         return v;
     }
 
-    private static String fromIsbn10(String digits, String text) {
-        if (digits.indexOf('X') >= 0 && digits.indexOf('X') != 9) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISBN: X can only be its check digit");
+    private static String fromIsbn10(char[] digits, String text) {
+        for (int i = 0; i < 9; i++) {
+            if (digits[i] == 'X') {
+                throw new IllegalArgumentException("'" + text + "' is not an ISBN: X can only be its check digit");
+            }
         }
         int sum = 0;
         for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * (10 - i);
+            sum += (digits[i] - '0') * (10 - i);
         }
         int check = (11 - sum % 11) % 11;
         char expected = check == 10 ? 'X' : (char) ('0' + check);
-        if (digits.charAt(9) != expected) {
+        if (digits[9] != expected) {
             throw new IllegalArgumentException("'" + text + "' has a wrong check digit: an ISBN-10 starting "
-                    + digits.substring(0, 9) + " ends in " + expected);
+                    + new String(digits, 0, 9) + " ends in " + expected);
         }
-        String body = "978" + digits.substring(0, 9);
-        return body + isbn13CheckDigit(body);
+        char[] isbn13 = new char[13];
+        isbn13[0] = '9';
+        isbn13[1] = '7';
+        isbn13[2] = '8';
+        System.arraycopy(digits, 0, isbn13, 3, 9);
+        isbn13[12] = isbn13CheckDigit(isbn13);
+        return new String(isbn13);
     }
 
-    private static String checkedIsbn13(String digits, String text) {
-        if (digits.indexOf('X') >= 0) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISBN: an ISBN-13 has no X");
+    private static String checkedIsbn13(char[] digits, String text) {
+        for (char c : digits) {
+            if (c == 'X') {
+                throw new IllegalArgumentException("'" + text + "' is not an ISBN: an ISBN-13 has no X");
+            }
         }
-        if (!digits.startsWith("978") && !digits.startsWith("979")) {
+        if (digits[0] != '9' || digits[1] != '7' || digits[2] != '8' && digits[2] != '9') {
             throw new IllegalArgumentException("'" + text + "' is not an ISBN-13: it must start with 978 or 979");
         }
-        char expected = isbn13CheckDigit(digits.substring(0, 12));
-        if (digits.charAt(12) != expected) {
+        char expected = isbn13CheckDigit(digits);
+        if (digits[12] != expected) {
             throw new IllegalArgumentException("'" + text + "' has a wrong check digit: an ISBN-13 starting "
-                    + digits.substring(0, 12) + " ends in " + expected);
+                    + new String(digits, 0, 12) + " ends in " + expected);
         }
-        return digits;
+        return new String(digits);
     }
 
-    private static char isbn13CheckDigit(String twelveDigits) {
+    /** The check digit of the first twelve digits. */
+    private static char isbn13CheckDigit(char[] digits) {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
-            sum += (twelveDigits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+            sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
         }
         return (char) ('0' + (10 - sum % 10) % 10);
     }

@@ -10,18 +10,22 @@ final class NameOrder {
     private NameOrder() {
     }
 
+    /** "Collins, Suzanne" is "Suzanne Collins"; "King, Martin Luther, Jr." is "Martin Luther King Jr."; "Tolkien, J. R. R., 1892-1973" keeps its dates after a comma. */
     static String firstLast(String name) {
-        String[] parts = name.split(",", -1);
-        if (parts.length < 2) {
+        int comma = name.indexOf(',');
+        if (comma < 0) {
             return name.strip();
         }
-        String last = parts[0].strip();
-        String first = parts[1].strip();
+        String last = name.substring(0, comma).strip();
+        int second = name.indexOf(',', comma + 1);
+        String first = (second < 0 ? name.substring(comma + 1) : name.substring(comma + 1, second)).strip();
         if (first.isEmpty() || last.isEmpty()) {
             return name.strip();
         }
-        String suffix = parts.length > 2 && SUFFIXES.contains(parts[2].strip()) ? " " + parts[2].strip() : "";
-        String rest = parts.length > 2 && suffix.isEmpty() ? ", " + String.join(",", java.util.Arrays.copyOfRange(parts, 2, parts.length)).strip() : "";
-        return first + " " + last + suffix + rest;
+        if (second < 0) {
+            return first + " " + last;
+        }
+        String rest = name.substring(second + 1).strip();
+        return SUFFIXES.contains(rest) ? first + " " + last + " " + rest : first + " " + last + ", " + rest;
     }
 }

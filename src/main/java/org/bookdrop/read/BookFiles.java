@@ -62,7 +62,7 @@ public final class BookFiles {
      * its rejected records to a rejects file named after it in the error folder, in its own shape,
      * with the file's permissions.
      */
-    public Batches<SourceRecord> batches(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
+    public ReadAhead<SourceRecord> batches(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         InboxFile file = fileImport.inboxFile();
         InputStream content;
         try {
@@ -81,7 +81,7 @@ public final class BookFiles {
         fileImport.rejectInto(opened.reader() instanceof CsvReader csv
                 ? new CsvRejectsFile(folder, baseName + ".rejects.csv", file, fileImport.startedAt(), csv.header(), csv.delimiter())
                 : new NdjsonRejectsFile(folder, baseName + ".rejects" + rejectsExtension(opened), file, fileImport.startedAt()));
-        return new Batches<>(opened.reader(), batchSize);
+        return new ReadAhead<>(new Batches<>(opened.reader(), batchSize), file.name());
     }
 
     private static String rejectsExtension(Opened opened) {

@@ -65,6 +65,9 @@ public final class CheckedDecoder extends Reader {
      * are forgotten.
      */
     public String badBytes(long firstLine, long lastLine) {
+        if (badLines.isEmpty()) {
+            return null;
+        }
         badLines.headMap(firstLine).clear();
         Map.Entry<Long, String> bad = badLines.ceilingEntry(firstLine);
         if (bad == null || bad.getKey() > lastLine) {

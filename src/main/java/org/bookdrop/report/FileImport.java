@@ -218,17 +218,17 @@ public final class FileImport {
         return found;
     }
 
-    /** Counts the fields that records had besides a book's, by name. */
-    public void ignoredFields(Collection<String> names) {
-        for (String name : names) {
-            LongAdder count = ignoredFields.get(name);
-            if (count == null && ignoredFields.size() < IGNORED_FIELD_NAMES_KEPT) {
-                count = ignoredFields.computeIfAbsent(name, n -> new LongAdder());
+    /** Adds the fields that records had besides a book's, with how many records had each. */
+    public void ignoredFields(Map<String, Long> counts) {
+        counts.forEach((name, count) -> {
+            LongAdder adder = ignoredFields.get(name);
+            if (adder == null && ignoredFields.size() < IGNORED_FIELD_NAMES_KEPT) {
+                adder = ignoredFields.computeIfAbsent(name, n -> new LongAdder());
             }
-            if (count != null) {
-                count.increment();
+            if (adder != null) {
+                adder.add(count);
             }
-        }
+        });
     }
 
     public long read() {

@@ -38,8 +38,12 @@ import org.bookdrop.check.BookValidator;
 import org.bookdrop.load.Database;
 import org.bookdrop.load.Dialect;
 import org.bookdrop.load.TableName;
+import org.bookdrop.mapping.Mapping;
+import org.bookdrop.mapping.MappingFile;
 import org.bookdrop.mapping.Mappings;
+import org.bookdrop.read.Batches;
 import org.bookdrop.read.BookFiles;
+import org.bookdrop.read.ReadAhead;
 import org.bookdrop.read.RecordReader;
 import org.bookdrop.read.SourceRecord;
 import org.bookdrop.report.FileImport;
@@ -56,6 +60,11 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SINGLE_INSERT_SAMPLE = 3000;
+    /** Built once: a validator factory costs a tenth of a second, which is not reading or checking. */
+    private static final BookValidator VALIDATOR = new BookValidator();
+    private static final String PARSE = "bookdrop parse and validate, no database";
+    private static final String CSV_PARSE = "bookdrop parse and validate, CSV in bookdrop's shape, no database";
+    private static final String MAPPED_PARSE = "bookdrop parse and validate, mapped CSV (shop.yaml), no database";
 
     private final Database database;
     private final String jdbcUrl;
@@ -76,6 +85,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         long count = 500_000;
         long bigFileBooks = 0;
+        long bigMappedBooks = 0;
         int runs = 1;
         Path out = Path.of("target", "benchmark.json");
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -84,6 +94,7 @@ public final class Benchmark {
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--big-file-books" -> bigFileBooks = Long.parseLong(args[i + 1]);
+                case "--big-mapped-books" -> bigMappedBooks = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -92,6 +103,9 @@ public final class Benchmark {
         Path books = work.resolve("books.ndjson");
         new GenerateBooks(42, 0).write(books, count);
         System.out.printf(Locale.ROOT, "Generated %,d books, %,d bytes: %s%n", count, Files.size(books), books);
+        // The same number of books as CSV, in bookdrop's shape and in a shop's own layout read through a mapping.
+        new GenerateBooks(42, 0).write(work.resolve("books.csv"), count);
+        new GenerateBooks(42, 0, true).write(work.resolve("shop.csv"), count);
         try (Database database = Database.open(url, 4)) {
             String target = url.isBlank() ? database.jdbcUrl() : url;
             Benchmark benchmark = new Benchmark(database, target, work, books, count);
@@ -103,7 +117,10 @@ public final class Benchmark {
                 benchmark.runOnce(rates, notes);
             }
             if (bigFileBooks > 0) {
-                benchmark.bigFile(notes, bigFileBooks);
+                benchmark.bigFile(notes, "big file", bigFileBooks, false);
+            }
+            if (bigMappedBooks > 0) {
+                benchmark.bigFile(notes, "big mapped CSV file", bigMappedBooks, true);
             }
             benchmark.report(rates, notes, runs, out);
         }
@@ -126,28 +143,34 @@ public final class Benchmark {
         } else {
             notes.put("COPY FROM", "not measured: PostgreSQL's COPY reads CSV or text, not NDJSON");
         }
-        measure(rates, "bookdrop parse and validate, no database", this::parseAndValidate);
+        measure(rates, PARSE, () -> parseAndValidate(books, Mappings.bookdropShape(false)));
         // The same on one thread: the records of a batch are checked on every core (BookChecker).
         ForkJoinPool oneThread = new ForkJoinPool(1);
         try {
             measure(rates, "bookdrop parse and validate on one thread, no database",
-                    () -> oneThread.submit(this::parseAndValidate).get());
+                    () -> oneThread.submit(() -> parseAndValidate(books, Mappings.bookdropShape(false))).get());
         } finally {
             oneThread.shutdown();
         }
+        measure(rates, CSV_PARSE, () -> parseAndValidate(work.resolve("books.csv"), Mappings.bookdropShape(false)));
+        measure(rates, MAPPED_PARSE, () -> parseAndValidate(work.resolve("shop.csv"),
+                MappingFile.parse("shop.yaml", "shop", GenerateBooks.SHOP_MAPPING)));
         measure(rates, "plain Jackson parse of each line, no database", this::plainParse);
         notes.put("peak RSS of the benchmark process (all methods), MB", String.valueOf(peakRssMegabytes()));
     }
 
-    /** bookdrop.jar import of a big generated file in a JVM limited to 256 MB of heap: memory bounded whatever the size. */
-    private void bigFile(Map<String, String> notes, long books) throws Exception {
-        System.out.printf(Locale.ROOT, "Big file: %,d books, imported by bookdrop.jar with -Xmx256m ...%n", books);
-        BigFileRun.Result big = BigFileRun.run(jdbcUrl, work, books, "256m", freshTable("bench_big"));
+    /**
+     * bookdrop.jar import of a big generated file in a JVM limited to 256 MB of heap: memory bounded
+     * whatever the size; NDJSON in bookdrop's shape, or CSV in the shop's layout through its mapping.
+     */
+    private void bigFile(Map<String, String> notes, String name, long books, boolean mapped) throws Exception {
+        System.out.printf(Locale.ROOT, "%s: %,d books, imported by bookdrop.jar with -Xmx256m ...%n", name, books);
+        BigFileRun.Result big = BigFileRun.run(jdbcUrl, work, books, "256m", freshTable("bench_big"), mapped);
         String result = String.format(Locale.ROOT, "%,d books, %,d bytes, -Xmx%s: exit code %d in %.1f s (%,.0f rows/s); "
                         + "peak heap after GC %d MB, peak RSS %d MB; %s", big.books(), big.bytes(), big.heapLimit(),
                 big.exitCode(), big.seconds(), big.books() / big.seconds(), big.peakHeapAfterGcMb(), big.peakRssMb(), big.summary());
         System.out.println("  " + result);
-        notes.put("big file", result);
+        notes.put(name, result);
     }
 
     private interface Load {
@@ -292,26 +315,24 @@ public final class Benchmark {
         return bookCount / seconds(start);
     }
 
-    /** Reads and checks the file as the intake route does, batch after batch, with no database. */
-    private double parseAndValidate() throws Exception {
+    /** Reads and checks the file with the mapping as the intake route does, batch after batch, with no database. */
+    private double parseAndValidate(Path file, Mapping mapping) throws Exception {
         BookFiles files = new BookFiles(5000, ',', 16 * 1024 * 1024, work, null);
-        BookChecker checker = new BookChecker(new BookValidator());
-        FileImport fileImport = new FileImport("books.ndjson", null, Files.size(books), Instant.now());
+        BookChecker checker = new BookChecker(VALIDATOR);
+        String name = file.getFileName().toString();
+        FileImport fileImport = new FileImport(name, null, Files.size(file), Instant.now());
         long start = System.nanoTime();
         long valid = 0;
-        try (InputStream in = Files.newInputStream(books);
-             RecordReader reader = opened(files.open(in, "books.ndjson", Mappings.bookdropShape(false)), fileImport)) {
-            List<SourceRecord> batch = new ArrayList<>(5000);
-            while (reader.hasNext()) {
-                batch.add(reader.next());
-                if (batch.size() == 5000 || !reader.hasNext()) {
-                    valid += checker.check(batch, fileImport).size();
-                    batch = new ArrayList<>(5000);
-                }
+        // As the intake reads a file: in batches, one read ahead on its own thread while the other is checked.
+        try (InputStream in = Files.newInputStream(file);
+             ReadAhead<SourceRecord> batches = new ReadAhead<>(new Batches<>(opened(files.open(in, name, mapping), fileImport),
+                     5000), name)) {
+            while (batches.hasNext()) {
+                valid += checker.check(batches.next(), fileImport).size();
             }
         }
         if (valid != bookCount) {
-            throw new IllegalStateException("parse and validate found " + valid + " of " + bookCount + " books valid");
+            throw new IllegalStateException("parse and validate found " + valid + " of " + bookCount + " books of " + name + " valid");
         }
         return bookCount / seconds(start);
     }
@@ -442,7 +463,7 @@ public final class Benchmark {
     private void report(Map<String, List<Double>> rates, Map<String, String> notes, int runs, Path out) throws IOException {
         String bookdropName = rates.keySet().iterator().next();
         double bookdrop = median(rates.get(bookdropName));
-        String parseName = "bookdrop parse and validate, no database";
+        String parseName = PARSE;
         System.out.printf(Locale.ROOT, "%nbookdrop benchmark: %,d books, %d run(s), on %s (figures from this machine only)%n",
                 bookCount, runs, database.dialect().name());
         System.out.printf(Locale.ROOT, "%-70s %14s %12s %10s%n", "method", "rows/s", "spread", "ratio");
@@ -464,6 +485,10 @@ public final class Benchmark {
                     .putPOJO("runs", values);
         }
         System.out.println("(ratio: the method's rate over bookdrop's drop to searchable; for the parse rows, over bookdrop's parse and validate)");
+        if (rates.containsKey(MAPPED_PARSE) && rates.containsKey(CSV_PARSE)) {
+            notes.put("mapped CSV / CSV in bookdrop's shape, parse and validate", String.format(Locale.ROOT, "%.0f%% (target: 70%%)",
+                    100 * median(rates.get(MAPPED_PARSE)) / median(rates.get(CSV_PARSE))));
+        }
         ObjectNode jsonNotes = json.putObject("notes");
         notes.forEach((key, value) -> {
             System.out.printf("%s: %s%n", key, value);

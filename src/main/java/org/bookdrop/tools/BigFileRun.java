@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,13 +28,20 @@ final class BigFileRun {
     private BigFileRun() {
     }
 
-    static Result run(String jdbcUrl, Path work, long books, String heapLimit, String table) throws Exception {
-        Path file = work.resolve("big.ndjson");
-        new GenerateBooks(7, 0.001).write(file, books);
+    /** @param mapped CSV in the shop's layout, imported with its mapping ({@code import --mapping}); else NDJSON */
+    static Result run(String jdbcUrl, Path work, long books, String heapLimit, String table, boolean mapped) throws Exception {
+        Path file = work.resolve(mapped ? "big-shop.csv" : "big.ndjson");
+        new GenerateBooks(7, 0.001, mapped).write(file, books);
         Path gcLog = work.resolve("big-gc.log");
         Path output = work.resolve("big-import.out");
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapLimit, "-Xlog:gc:file=" + gcLog, "-jar", ownJar().toString(), "import", file.toString()))
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapLimit, "-Xlog:gc:file=" + gcLog, "-jar", ownJar().toString(), "import"));
+        if (mapped) {
+            Path mapping = Files.writeString(work.resolve("shop.yaml"), GenerateBooks.SHOP_MAPPING);
+            command.addAll(List.of("--mapping", mapping.toString()));
+        }
+        command.add(file.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile()).redirectErrorStream(false)
                 .redirectOutput(output.toFile()).redirectError(work.resolve("big-import.log").toFile());
         builder.environment().putAll(Map.of("CRATEDB_URL", jdbcUrl, "BOOKDROP_TABLE", table,

@@ -23,9 +23,10 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes N made-up books as NDJSON, a JSON array or CSV (gzipped when the name ends in .gz), the
  * same books for the same seed, with an optional share of invalid records. For benchmarks and
- * for tests that need big inputs.
+ * for tests that need big inputs. With {@code --shape shop}, a CSV in a bookshop's own layout
+ * instead of bookdrop's, which the mapping {@link #SHOP_MAPPING} reads (sample-data/shop.yaml).
  *
- * <pre>java -cp bookdrop.jar org.bookdrop.tools.GenerateBooks --count 500000 --out books.ndjson [--seed 42] [--invalid 0.01]</pre>
+ * <pre>java -cp bookdrop.jar org.bookdrop.tools.GenerateBooks --count 500000 --out books.ndjson [--seed 42] [--invalid 0.01] [--shape shop]</pre>
  */
 public final class GenerateBooks {
 
@@ -42,12 +43,47 @@ public final class GenerateBooks {
     /** The kinds of invalid record written, one after the other. */
     private enum Invalid { NO_AUTHOR, BAD_DATE, AUTHOR_AS_OBJECT, CATEGORIES_AS_NUMBER }
 
+    /** The mapping that reads the shop's layout; the same text as sample-data/shop.yaml (a test holds them equal). */
+    public static final String SHOP_MAPPING = """
+            # A bookshop's stock list, as its spreadsheet exports it: semicolons between columns, ISBNs
+            # with hyphens, authors as "Last, First", dates as day/month/year (or a month, or a year),
+            # the shop's sections in one column separated by slashes. Dropped into inbox/shop/.
+            name: shop
+            folder: shop
+            csv:
+              delimiter: ";"
+            fields:
+              id:
+                from: ISBN
+                isbn: true
+              title: Book Title
+              author:
+                from: Author (last, first)
+                invert_name: true
+              publication_date:
+                from: Published
+                patterns: [dd/MM/yyyy, MMMM yyyy, yyyy]
+              categories:
+                from: Sections
+                split: "/"
+            """;
+
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"};
+
     private final SplittableRandom random;
     private final double invalidShare;
+    private final boolean shop;
 
     GenerateBooks(long seed, double invalidShare) {
+        this(seed, invalidShare, false);
+    }
+
+    /** @param shop whether CSV is written in the shop's layout ({@link #SHOP_MAPPING}) rather than bookdrop's */
+    GenerateBooks(long seed, double invalidShare, boolean shop) {
         this.random = new SplittableRandom(seed);
         this.invalidShare = invalidShare;
+        this.shop = shop;
     }
 
     public static void main(String[] args) throws IOException {
@@ -55,20 +91,27 @@ public final class GenerateBooks {
         Path out = null;
         long seed = 42;
         double invalid = 0;
+        boolean shop = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--count" -> count = Long.parseLong(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--invalid" -> invalid = Double.parseDouble(args[i + 1]);
+                case "--shape" -> shop = switch (args[i + 1]) {
+                    case "shop" -> true;
+                    case "bookdrop" -> false;
+                    default -> throw new IllegalArgumentException("--shape is bookdrop or shop");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (count <= 0 || out == null) {
-            System.err.println("usage: GenerateBooks --count N --out FILE.(ndjson|json|csv)[.gz] [--seed 42] [--invalid 0.01]");
+            System.err.println("usage: GenerateBooks --count N --out FILE.(ndjson|json|csv)[.gz] [--seed 42] [--invalid 0.01] "
+                    + "[--shape shop]");
             System.exit(2);
         }
-        new GenerateBooks(seed, invalid).write(out, count);
+        new GenerateBooks(seed, invalid, shop).write(out, count);
         System.out.printf(Locale.ROOT, "%s: %d books, %,d bytes%n", out, count, Files.size(out));
     }
 
@@ -79,7 +122,11 @@ public final class GenerateBooks {
         try (OutputStream raw = Files.newOutputStream(file);
              OutputStream stream = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
              Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
-            if (format.endsWith(".csv")) {
+            if (format.endsWith(".csv") && shop) {
+                writeShopCsv(out, count);
+            } else if (shop) {
+                throw new IllegalArgumentException("the shop's layout is CSV: the name must end in .csv (optionally .gz)");
+            } else if (format.endsWith(".csv")) {
                 writeCsv(out, count);
             } else if (format.endsWith(".json")) {
                 writeJson(out, count, true);
@@ -142,6 +189,45 @@ public final class GenerateBooks {
             csv.printRecord("book-" + n, title(), author, date, categories);
         }
         csv.flush();
+    }
+
+    /** The shop's layout: ISBN;Book Title;Author (last, first);Published;Sections;Pages. */
+    private void writeShopCsv(Writer out, long count) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setDelimiter(';').get());
+        csv.printRecord("ISBN", "Book Title", "Author (last, first)", "Published", "Sections", "Pages");
+        for (long n = 0; n < count; n++) {
+            Invalid invalid = invalid(n);
+            String isbn = isbn(n, invalid == Invalid.AUTHOR_AS_OBJECT);
+            String author = invalid == Invalid.NO_AUTHOR ? "" : LAST[random.nextInt(LAST.length)] + ", "
+                    + FIRST[random.nextInt(FIRST.length)];
+            String date = invalid == Invalid.BAD_DATE ? "someday" : shopDate();
+            csv.printRecord(isbn, title(), author, date, String.join(" / ", categories()), 80 + random.nextInt(900));
+        }
+        csv.flush();
+    }
+
+    /** The n-th ISBN-13 of a made-up publisher, with hyphens; with a wrong check digit when asked. */
+    private static String isbn(long n, boolean wrongCheckDigit) {
+        String body = "9781" + String.format(Locale.ROOT, "%08d", n % 100_000_000);
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        int check = (10 - sum % 10) % 10;
+        if (wrongCheckDigit) {
+            check = (check + 1) % 10;
+        }
+        return body.substring(0, 3) + "-" + body.charAt(3) + "-" + body.substring(4, 9) + "-" + body.substring(9, 12) + "-" + check;
+    }
+
+    /** As the shop writes dates: day/month/year, a month, or a year alone. */
+    private String shopDate() {
+        LocalDate date = LocalDate.ofEpochDay(random.nextLong(-40_000, 20_000));
+        return switch (random.nextInt(3)) {
+            case 0 -> String.format(Locale.ROOT, "%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+            case 1 -> MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+            default -> String.valueOf(date.getYear());
+        };
     }
 
     private Invalid invalid(long n) {
