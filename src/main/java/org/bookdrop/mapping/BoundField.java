@@ -1,5 +1,6 @@
 package org.bookdrop.mapping;
 
+import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,11 +25,27 @@ public final class BoundField {
     private final List<Source> sources;
     /** The same sources, as an array: read for every record. */
     private final Source[] sourceArray;
+    /** For each source, whether its values must be ISBNs. */
+    private final boolean[] isbn;
+    /** Whether any is: then spreadsheet guards ({@code ="..."}, {@code [...]}) are taken off values first. */
+    private final boolean anyIsbn;
+    /** Where a value was looked for, for a record that has none: {@code 100$a, 110$a or 700$a}. */
+    private final String lookedIn;
 
     BoundField(FieldRule rule, List<Source> sources) {
         this.rule = rule;
         this.sources = sources;
+        this.lookedIn = lookedIn(sources);
         this.sourceArray = sources.toArray(Source[]::new);
+        this.isbn = new boolean[sources.size()];
+        for (int i = 0; i < isbn.length; i++) {
+            isbn[i] = rule.sources().get(i).isbn(rule.isbn());
+        }
+        boolean any = false;
+        for (boolean each : isbn) {
+            any |= each;
+        }
+        this.anyIsbn = any;
     }
 
     public FieldRule rule() {
@@ -52,7 +69,8 @@ public final class BoundField {
         String refusedLabel = null;
         List<String> all = rule.takeAll() ? new ArrayList<>() : null;
         String allLabel = null;
-        for (Source source : sourceArray) {
+        for (int index = 0; index < sourceArray.length; index++) {
+            Source source = sourceArray[index];
             // A CSV cell is text already: read without a JSON value in between (the common case).
             ColumnSource cell = source instanceof ColumnSource column ? column : null;
             JsonNode node = cell != null ? null : source.read(record);
@@ -69,34 +87,47 @@ public final class BoundField {
                 allLabel = allLabel == null ? source.label() : allLabel;
                 continue;
             }
-            String text = cell != null ? scalarText(cellText) : asText(node, source, into);
-            if (text == REFUSED) {
-                return;
+            List<String> candidates;
+            if (cell == null && node.isArray() && FieldRule.FIRST.equals(rule.join())) {
+                // The first element that is valid (the first ISBN of several that reads), in order.
+                candidates = texts(node, source, into);
+                if (candidates == null) {
+                    return;
+                }
+            } else {
+                String text = cell != null ? scalarText(cellText) : asText(node, source, into);
+                if (text == REFUSED) {
+                    return;
+                }
+                candidates = text == null ? List.of() : List.of(text);
             }
-            if (text == null) {
-                continue;
+            String refused = null;
+            for (String text : candidates) {
+                Object value = finish(text, isbn[index]);
+                if (value instanceof Refusal refusal) {
+                    refused = refused == null ? refusal.reason() : refused;
+                    continue;
+                }
+                if (value != null) {
+                    set(into, value, source.label());
+                    return;
+                }
             }
-            // A template's text is the mapping's own making, not an ISBN read from the record.
-            Object value = source instanceof TemplateSource ? text : finish(text);
-            if (value instanceof Refusal refusal) {
+            if (refused != null) {
                 if (rule.nextWhenInvalid()) {
                     if (firstRefusal == null) {
-                        firstRefusal = refusal.reason();
+                        firstRefusal = refused;
                         refusedLabel = source.label();
                     }
                     continue;
                 }
-                into.problem(rule.field(), source.label(), refusal.reason());
-                return;
-            }
-            if (value != null) {
-                set(into, value, source.label());
+                into.problem(rule.field(), source.label(), refused);
                 return;
             }
         }
         if (all != null && !all.isEmpty()) {
             String joined = String.join(rule.join() == null || FieldRule.FIRST.equals(rule.join()) ? ", " : rule.join(), all);
-            Object value = finish(FieldRule.FIRST.equals(rule.join()) ? all.get(0) : joined);
+            Object value = finish(FieldRule.FIRST.equals(rule.join()) ? all.get(0) : joined, false);
             if (value instanceof Refusal refusal) {
                 into.problem(rule.field(), allLabel, refusal.reason());
             } else if (value != null) {
@@ -110,18 +141,29 @@ public final class BoundField {
         }
         // No value: a problem of the field (a title that must not be blank) names where it was looked for.
         if (!sources.isEmpty() && into.labels[rule.field().ordinal()] == null) {
-            into.labels[rule.field().ordinal()] = sources.get(0).label();
+            into.labels[rule.field().ordinal()] = lookedIn;
         }
+    }
+
+    /** The sources' labels, {@code A, B or C}; the first alone, and how many more, where they would make a long line. */
+    private static String lookedIn(List<Source> sources) {
+        if (sources.isEmpty()) {
+            return null;
+        }
+        List<String> labels = sources.stream().map(Source::label).distinct().toList();
+        String all = labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+        return all.length() <= 80 ? all : labels.get(0) + " (or " + (labels.size() - 1) + " more)";
     }
 
     private record Refusal(String reason) {
     }
 
-    /** The cleaned text read as the field's value: the text, an ISBN-13, a date; null for none. */
-    private Object finish(String text) {
+    /** The cleaned text read as the field's value: the text, an ISBN-13 (when it must be one), a date; null for none. */
+    private Object finish(String text, boolean mustBeIsbn) {
         return switch (rule.field()) {
             case ID -> {
-                if (!rule.isbn()) {
+                if (!mustBeIsbn) {
                     yield text;
                 }
                 try {
@@ -347,19 +389,23 @@ public final class BoundField {
         return parts;
     }
 
-    /** Trimmed, blanks collapsed, "absent" words dropped, punctuation stripped, names turned around; null for none. */
+    /**
+     * Composed (Unicode NFC: MARC records, MARC-8 ones above all, spell {@code é} as {@code e} and a
+     * combining accent, which a search for {@code é} would not find), trimmed, blanks collapsed,
+     * "absent" words dropped, punctuation stripped, names turned around; null for none.
+     */
     String clean(String text) {
         if (text == null) {
             return null;
         }
-        String value = text;
+        String value = composed(text);
         if (rule.trim()) {
             value = value.strip();
         }
         if (rule.collapse()) {
             value = collapse(value);
         }
-        if (rule.isbn()) {
+        if (anyIsbn) {
             value = unguarded(value);
         }
         if (!rule.remove().isEmpty()) {
@@ -378,6 +424,16 @@ public final class BoundField {
             value = NameOrder.firstLast(value);
         }
         return value.isEmpty() ? null : value;
+    }
+
+    /** The text in Unicode's composed form; text without combining characters (below U+0300) is so already. */
+    private static String composed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     /** {@code ="0439023483"}: how a spreadsheet export keeps a number as text; {@code =""} is no value. */

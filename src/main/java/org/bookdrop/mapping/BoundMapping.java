@@ -36,9 +36,7 @@ public final class BoundMapping {
         Set<Integer> readColumns = new HashSet<>();
         for (BoundField field : fields) {
             for (FieldRule.SourceSpec spec : field.rule().sources()) {
-                if (spec.path() != null && spec.path().firstName() != null) {
-                    readNames.add(spec.path().firstName());
-                }
+                readNames.addAll(firstNames(spec));
             }
             for (Source source : field.sources()) {
                 if (source instanceof ColumnSource column) {
@@ -70,6 +68,33 @@ public final class BoundMapping {
         }
         return counts;
     }
+
+    /** The names of the record's fields a source starts from: its path's, its template's paths', its list's. */
+    private static List<String> firstNames(FieldRule.SourceSpec spec) {
+        List<String> names = new java.util.ArrayList<>();
+        if (spec.path() != null && spec.path().firstName() != null) {
+            names.add(spec.path().firstName());
+        }
+        if (spec.each() != null && spec.each().path().firstName() != null) {
+            names.add(spec.each().path().firstName());
+        }
+        if (spec.template() != null) {
+            java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(spec.template());
+            while (placeholder.find()) {
+                try {
+                    String first = FieldPath.parse(placeholder.group(1)).firstName();
+                    if (first != null) {
+                        names.add(first);
+                    }
+                } catch (IllegalArgumentException e) {
+                    // Checked when the mapping was read.
+                }
+            }
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^}@]+)");
 
     public Mapping mapping() {
         return mapping;

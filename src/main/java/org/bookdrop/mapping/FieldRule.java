@@ -1,6 +1,7 @@
 package org.bookdrop.mapping;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,19 +56,41 @@ public record FieldRule(
     /** Which JSON types a field takes. */
     public enum Accepts { TEXT, TEXT_OR_WHOLE_NUMBER, ANY_SCALAR }
 
-    /** A source as written: a path, or a template over paths. */
-    public record SourceSpec(FieldPath path, String template) {
+    /**
+     * A source as written: a path, a template over paths, or each element of a list with the
+     * first of several sources read from it; with its own say on whether its value is an ISBN
+     * (null: the field's {@code isbn}; a template's value never is, unless it says so).
+     */
+    public record SourceSpec(FieldPath path, String template, EachSpec each, Boolean isbn) {
+
+        public SourceSpec(FieldPath path, String template) {
+            this(path, template, null, null);
+        }
 
         public String label() {
-            return path != null ? path.text() : template;
+            return path != null ? path.text() : template != null ? template : each.path().text();
         }
+
+        /** Whether this source's values must be ISBNs. */
+        public boolean isbn(boolean fieldIsbn) {
+            return isbn != null ? isbn : template == null && fieldIsbn;
+        }
+    }
+
+    /**
+     * Each element of a list ({@code /DescriptiveDetail/Contributor[ContributorRole=A01]}), in the
+     * order of a child's number ({@code sort_by: SequenceNumber}) and with the elements that have
+     * a child first ({@code first_with: MainSubject}), giving the first value of its sources, read
+     * from the element: one value per element.
+     */
+    public record EachSpec(FieldPath path, List<SourceSpec> firstOf, String sortBy, String firstWith) {
     }
 
     /** The special value of {@code join} that takes a list's first element. */
     public static final String FIRST = "first";
 
-    /** Binds the sources to a file's shape (its CSV header, its format). */
-    public BoundField bind(RecordShape shape) {
-        return new BoundField(this, sources.stream().map(spec -> shape.bind(spec, this)).toList());
+    /** Binds the sources to a file's shape (its CSV header, its format), with the mapping's lookup tables. */
+    public BoundField bind(RecordShape shape, Map<String, Map<String, String>> lookups) {
+        return new BoundField(this, sources.stream().map(spec -> shape.bind(spec, this, lookups)).toList());
     }
 }

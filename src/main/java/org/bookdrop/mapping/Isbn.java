@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an ISBN as catalogues and spreadsheets write it (ISBN-10 or ISBN-13, with hyphens or
- * spaces, "ISBN" in front, guarded as text for a spreadsheet: {@code ="0439023483"}) and gives it
+ * spaces, "ISBN" in front, guarded as text for a spreadsheet: {@code ="0439023483"}, followed by
+ * a catalogue's qualifier: {@code 0141439513 (pbk.)}, {@code 0141439513 : £6.99}) and gives it
  * as ISBN-13 digits, its check digit verified. A wrong check digit, or a number that a spreadsheet
  * turned into floating point and so cut short ({@code 9.78043902348e+12}), is refused with the
  * reason: an ISBN is never guessed.
@@ -51,6 +52,9 @@ public final class Isbn {
                     digits[count] = c == 'x' ? 'X' : c;
                 }
                 count++;
+            } else if (count > 0 && (c == '(' || c == ':' || c == ';')) {
+                // What a catalogue writes after the ISBN: a binding, a price.
+                break;
             } else if (c != '-' && c != ' ' && c != '\u00A0') {
                 throw new IllegalArgumentException("'" + text + "' is not an ISBN: it has '" + c + "'");
             }

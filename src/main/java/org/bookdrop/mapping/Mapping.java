@@ -20,6 +20,7 @@ import java.util.Map;
  * @param folder      the inbox subfolder whose files it takes, or null
  * @param files       file-name patterns (globs) of the files it takes, or none
  * @param otherFields what is done with fields or columns that no book field reads
+ * @param lookups     tables that templates write values through ({@code {Code@schemes}}), by name
  * @param bookdropShape whether this is bookdrop's own shape (the shipped {@code bookdrop} mapping),
  *                    whose NDJSON lines may be read straight into books ({@code PlainBookJson})
  */
@@ -33,6 +34,7 @@ public record Mapping(
         List<String> files,
         Map<BookField, FieldRule> fields,
         OtherFields otherFields,
+        Map<String, Map<String, String>> lookups,
         boolean bookdropShape) {
 
     /** Fields or columns of a record that no book field reads. */
@@ -48,23 +50,24 @@ public record Mapping(
     public Mapping {
         fields = new EnumMap<>(fields);
         files = List.copyOf(files);
+        lookups = Map.copyOf(lookups);
     }
 
     /** The same mapping, doing this with other fields. */
     public Mapping withOtherFields(OtherFields other) {
-        return new Mapping(name, origin, format, encoding, csv, folder, files, fields, other, bookdropShape);
+        return new Mapping(name, origin, format, encoding, csv, folder, files, fields, other, lookups, bookdropShape);
     }
 
     /** The same mapping, marked as bookdrop's own shape. */
     Mapping asBookdropShape() {
-        return new Mapping(name, origin, format, encoding, csv, folder, files, fields, otherFields, true);
+        return new Mapping(name, origin, format, encoding, csv, folder, files, fields, otherFields, lookups, true);
     }
 
     /** The same mapping with another delimiter for its CSV files (bookdrop's setting, for its own shape). */
     public Mapping withCsvDelimiter(char delimiter) {
         return new Mapping(name, origin, format, encoding,
                 new CsvDialect(delimiter, csv.quote(), csv.header(), csv.listColumns()), folder, files, fields, otherFields,
-                bookdropShape);
+                lookups, bookdropShape);
     }
 
     /**
@@ -94,11 +97,65 @@ public record Mapping(
         return false;
     }
 
+    /**
+     * The names of every element or field the mapping's sources step through, filter on, sort by
+     * or read from a list's elements: all an ONIX Product needs to keep for this mapping.
+     */
+    public java.util.Set<String> namesRead() {
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of("NotificationType", "RecordReference"));
+        for (FieldRule rule : fields.values()) {
+            for (FieldRule.SourceSpec spec : rule.sources()) {
+                addNames(spec, names);
+            }
+        }
+        if (names.contains("Date")) {
+            names.add("DateFormat"); // ONIX 3.0's element that gives a Date its format
+        }
+        return names;
+    }
+
+    private static void addNames(FieldRule.SourceSpec spec, java.util.Set<String> names) {
+        if (spec.path() != null) {
+            addNames(spec.path(), names);
+        }
+        if (spec.template() != null) {
+            java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{([^}@]+)").matcher(spec.template());
+            while (placeholder.find()) {
+                try {
+                    addNames(FieldPath.parse(placeholder.group(1)), names);
+                } catch (IllegalArgumentException e) {
+                    // Checked when the mapping was read.
+                }
+            }
+        }
+        if (spec.each() != null) {
+            addNames(spec.each().path(), names);
+            if (spec.each().sortBy() != null) {
+                names.add(spec.each().sortBy());
+            }
+            if (spec.each().firstWith() != null) {
+                names.add(spec.each().firstWith());
+            }
+            spec.each().firstOf().forEach(inner -> addNames(inner, names));
+        }
+    }
+
+    private static void addNames(FieldPath path, java.util.Set<String> names) {
+        for (FieldPath.Step step : path.steps()) {
+            if (step.name() != null) {
+                names.add(step.name());
+            }
+            if (step.filterKey() != null) {
+                names.add(step.filterKey());
+            }
+        }
+    }
+
     /** Binds the mapping's sources to the shape of a file's records: once per file, before its first record. */
     public BoundMapping bind(RecordShape shape) {
         List<BoundField> bound = new ArrayList<>();
         for (FieldRule rule : fields.values()) {
-            bound.add(rule.bind(shape));
+            bound.add(rule.bind(shape, lookups));
         }
         return new BoundMapping(this, shape, bound);
     }

@@ -41,13 +41,15 @@ public final class MappingFile {
     public static final List<String> FORMATS = List.of("csv", "json", "ndjson", "tabbed-json", "marc", "marcxml", "onix");
 
     private static final List<String> TOP = List.of("name", "description", "folder", "files", "format", "encoding", "csv",
-            "absent", "other_fields", "fields");
+            "absent", "other_fields", "lookups", "fields");
+    private static final List<String> SOURCE = List.of("path", "template", "each", "first_of", "sort_by", "first_with", "isbn");
     private static final List<String> CSV = List.of("delimiter", "quote", "header", "list_columns");
     private static final List<String> FIELD = List.of("from", "template", "take", "accept", "trim", "collapse", "absent",
             "remove", "split", "join", "invert_name", "strip_punctuation", "isbn", "invalid", "patterns", "unmatched", "dedupe",
             "subfields");
 
     private final String origin;
+    private Map<String, Map<String, String>> lookups = Map.of();
 
     private MappingFile(String origin) {
         this.origin = origin;
@@ -94,6 +96,17 @@ public final class MappingFile {
         Mapping.OtherFields other = top.containsKey("other_fields")
                 ? Mapping.OtherFields.valueOf(oneOf(top.get("other_fields"), List.of("ignore", "count", "reject")).toUpperCase(Locale.ROOT))
                 : Mapping.OtherFields.COUNT;
+        Map<String, Map<String, String>> lookups = new LinkedHashMap<>();
+        if (top.containsKey("lookups")) {
+            for (NodeTuple table : mapping(top.get("lookups"), "lookups").getValue()) {
+                Map<String, String> entries = new LinkedHashMap<>();
+                for (NodeTuple entry : mapping(table.getValueNode(), "lookup table " + scalar(table.getKeyNode())).getValue()) {
+                    entries.put(scalar(entry.getKeyNode()), rawScalar(entry.getValueNode()));
+                }
+                lookups.put(scalar(table.getKeyNode()), Map.copyOf(entries));
+            }
+        }
+        this.lookups = lookups;
         if (!top.containsKey("fields")) {
             throw error(root, "the mapping has no fields: it must say at least where title and author come from");
         }
@@ -109,7 +122,7 @@ public final class MappingFile {
                 throw error(top.get("fields"), "no source for " + required.key() + ": every book needs one");
             }
         }
-        return new Mapping(name, origin, format, encoding, csv, folder, files, fields, other, false);
+        return new Mapping(name, origin, format, encoding, csv, folder, files, fields, other, lookups, false);
     }
 
     private FieldRule field(BookField field, Node node, Set<String> mappingAbsent, String format) {
@@ -178,17 +191,7 @@ public final class MappingFile {
         if (from != null) {
             List<Node> items = from instanceof SequenceNode sequence ? sequence.getValue() : List.of(from);
             for (Node item : items) {
-                if (item instanceof MappingNode) {
-                    Map<String, Node> keys = keys(item, List.of("template"), "a source");
-                    sources.add(template(keys.get("template")));
-                } else {
-                    String text = scalar(item);
-                    try {
-                        sources.add(new FieldRule.SourceSpec(FieldPath.parse(text), null));
-                    } catch (IllegalArgumentException e) {
-                        throw error(item, e.getMessage());
-                    }
-                }
+                sources.add(source(item));
             }
         }
         if (sources.isEmpty()) {
@@ -197,13 +200,57 @@ public final class MappingFile {
         return sources;
     }
 
+    /** A source: a path; or {template: ...}; or {path: ..., isbn: ...}; or {each: ..., first_of: [...], sort_by, first_with}. */
+    private FieldRule.SourceSpec source(Node item) {
+        if (!(item instanceof MappingNode)) {
+            return new FieldRule.SourceSpec(path(item), null);
+        }
+        Map<String, Node> keys = keys(item, SOURCE, "a source");
+        Boolean isbn = keys.containsKey("isbn") ? bool(keys.get("isbn")) : null;
+        if (keys.containsKey("each")) {
+            if (!keys.containsKey("first_of")) {
+                throw error(item, "each needs first_of: the sources read from each element");
+            }
+            Node firstOf = keys.get("first_of");
+            List<Node> inner = firstOf instanceof SequenceNode sequence ? sequence.getValue() : List.of(firstOf);
+            List<FieldRule.SourceSpec> relative = new ArrayList<>();
+            for (Node node : inner) {
+                FieldRule.SourceSpec spec = source(node);
+                if (spec.each() != null) {
+                    throw error(node, "an each inside an each is not read; name the elements with one path");
+                }
+                relative.add(spec);
+            }
+            return new FieldRule.SourceSpec(null, null, new FieldRule.EachSpec(path(keys.get("each")), List.copyOf(relative),
+                    keys.containsKey("sort_by") ? scalar(keys.get("sort_by")) : null,
+                    keys.containsKey("first_with") ? scalar(keys.get("first_with")) : null), isbn);
+        }
+        if (keys.containsKey("template") == keys.containsKey("path")) {
+            throw error(item, "a source has a path, a template, or each");
+        }
+        if (keys.containsKey("template")) {
+            FieldRule.SourceSpec template = template(keys.get("template"));
+            return new FieldRule.SourceSpec(null, template.template(), null, isbn);
+        }
+        return new FieldRule.SourceSpec(path(keys.get("path")), null, null, isbn);
+    }
+
+    private FieldPath path(Node node) {
+        String text = scalar(node);
+        try {
+            return FieldPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(node, e.getMessage());
+        }
+    }
+
     private FieldRule.SourceSpec template(Node node) {
         String text = rawScalar(node);
         try {
             TemplateSource.parse(text, path -> {
                 FieldPath.parse(path);
                 return new RecordShape.Missing(path);
-            });
+            }, lookups);
         } catch (IllegalArgumentException e) {
             throw error(node, e.getMessage());
         }

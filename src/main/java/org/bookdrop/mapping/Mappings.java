@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+
+import org.bookdrop.read.BookFormat;
 
 /**
  * The mappings bookdrop knows, and which one reads which file: bookdrop's own shape for files that
@@ -25,7 +28,7 @@ public final class Mappings {
     /** Where the shipped mappings are, in the jar; a user copies one of them to change it. */
     public static final String SHIPPED_FOLDER = "mappings/";
     /** The shipped mappings besides bookdrop's own shape, by name. */
-    public static final List<String> SHIPPED = List.of("goodreads", "librarything", "openlibrary-editions");
+    public static final List<String> SHIPPED = List.of("goodreads", "librarything", "openlibrary-editions", "marc21", "onix");
     public static final String BOOKDROP = "bookdrop";
 
     private final Mapping bookdrop;
@@ -74,6 +77,29 @@ public final class Mappings {
         }
         Mapping own = shipped(BOOKDROP).asBookdropShape();
         return new Mappings(strict ? own.withOtherFields(Mapping.OtherFields.REJECT) : own, all, null);
+    }
+
+    private static final Map<String, Mapping> FORMAT_MAPPINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The shipped mapping of a format that has its own shape (MARC 21, ONIX for Books), for its
+     * files that no other mapping takes: {@code marc21}, {@code onix}.
+     */
+    public static Optional<Mapping> shippedForFormat(BookFormat format) {
+        return formatMappingName(format).map(name -> FORMAT_MAPPINGS.computeIfAbsent(name, Mappings::shipped));
+    }
+
+    /** The mapping of a format that has its own shape: the user's own of its name ({@code marc21}, {@code onix}), else the shipped one. */
+    public Optional<Mapping> forFormat(BookFormat format) {
+        return formatMappingName(format).map(routed::get);
+    }
+
+    private static Optional<String> formatMappingName(BookFormat format) {
+        return switch (format) {
+            case MARC, MARCXML -> Optional.of("marc21");
+            case ONIX -> Optional.of("onix");
+            default -> Optional.empty();
+        };
     }
 
     /** bookdrop's own shape: the fields named as the table's columns. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,11 +53,37 @@ public final class RecordShape {
         return missingColumns;
     }
 
-    Source bind(FieldRule.SourceSpec spec, FieldRule rule) {
+    Source bind(FieldRule.SourceSpec spec, FieldRule rule, Map<String, Map<String, String>> lookups) {
         if (spec.template() != null) {
-            return TemplateSource.parse(spec.template(), text -> bind(FieldPath.parse(text), rule));
+            return TemplateSource.parse(spec.template(), text -> bind(FieldPath.parse(text), rule), lookups);
+        }
+        if (spec.each() != null) {
+            if (kind != Kind.TREES) {
+                throw new IllegalArgumentException("each: reads the elements of a list in a JSON or ONIX record, not in "
+                        + (kind == Kind.ROWS ? "a CSV row" : "a MARC record"));
+            }
+            FieldRule.EachSpec each = spec.each();
+            List<EachSource.ElementSource> firstOf = new ArrayList<>();
+            for (FieldRule.SourceSpec inner : each.firstOf()) {
+                if (inner.template() != null) {
+                    firstOf.add(EachSource.template(TemplateSource.parse(inner.template(),
+                            text -> pointer(FieldPath.parse(text)), lookups)));
+                } else if (inner.path() != null) {
+                    firstOf.add(EachSource.path(pointer(inner.path())));
+                } else {
+                    throw new IllegalArgumentException("first_of takes paths and templates, read from each element");
+                }
+            }
+            return new EachSource(pointer(each.path()), firstOf, each.sortBy(), each.firstWith(), spec.label());
         }
         return bind(spec.path(), rule);
+    }
+
+    private static PointerSource pointer(FieldPath path) {
+        if (path.kind() == FieldPath.Kind.POSITION) {
+            throw new IllegalArgumentException("'" + path.text() + "' is a column position, not a path in a record");
+        }
+        return new PointerSource(path.steps(), path.text());
     }
 
     /** @throws IllegalArgumentException when the path cannot exist in records of this shape */
@@ -68,7 +95,7 @@ public final class RecordShape {
                 default -> throw new IllegalArgumentException("'" + path.text() + "' is a column position, which a JSON "
                         + "record does not have; name a field, or a JSON Pointer such as /identifiers/isbn_13/0");
             };
-            case MARC -> throw new IllegalArgumentException("MARC records are not read yet");
+            case MARC -> new MarcSource(path.asMarc().marc(), rule.subfieldSeparator(), path.text());
         };
     }
 

@@ -2,6 +2,7 @@ package org.bookdrop.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,8 @@ import org.bookdrop.read.SourceRecord;
  * Text made of fixed text and values of the record: {@code goodreads-{Book Id}}. A part in square
  * brackets is kept only when every value in it is there ({@code {Title}[: {Subtitle}]}); a value
  * outside brackets that is not there leaves the whole template without a value. A value that is a
- * list takes its first element.
+ * list takes its first element. {@code {Code@schemes}} writes a value through the mapping's lookup
+ * table {@code schemes} (a value the table lacks is written as it is).
  */
 final class TemplateSource implements Source {
 
@@ -22,7 +24,7 @@ final class TemplateSource implements Source {
     private record Literal(String text) implements Part {
     }
 
-    private record Placeholder(Source source) implements Part {
+    private record Placeholder(Source source, Map<String, String> lookup) implements Part {
     }
 
     private record Optional(List<Part> parts) implements Part {
@@ -37,12 +39,13 @@ final class TemplateSource implements Source {
     }
 
     /**
-     * @param bind turns the text between braces into a source of the file being read
-     * @throws IllegalArgumentException for unbalanced braces or brackets
+     * @param bind    turns a path between braces into a source of the file being read
+     * @param lookups the mapping's lookup tables, by name
+     * @throws IllegalArgumentException for unbalanced braces or brackets, or an unknown lookup table
      */
-    static TemplateSource parse(String template, Function<String, Source> bind) {
+    static TemplateSource parse(String template, Function<String, Source> bind, Map<String, Map<String, String>> lookups) {
         int[] at = {0};
-        List<Part> parts = parts(template, at, bind, false);
+        List<Part> parts = parts(template, at, bind, lookups, false);
         if (parts.stream().noneMatch(part -> part instanceof Placeholder || part instanceof Optional)) {
             throw new IllegalArgumentException("template '" + template + "' reads nothing from the record: name a field "
                     + "between braces, as in goodreads-{Book Id}");
@@ -50,7 +53,8 @@ final class TemplateSource implements Source {
         return new TemplateSource(parts, template);
     }
 
-    private static List<Part> parts(String template, int[] at, Function<String, Source> bind, boolean inOptional) {
+    private static List<Part> parts(String template, int[] at, Function<String, Source> bind,
+                                    Map<String, Map<String, String>> lookups, boolean inOptional) {
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         while (at[0] < template.length()) {
@@ -61,12 +65,24 @@ final class TemplateSource implements Source {
                     throw new IllegalArgumentException("template '" + template + "' opens a brace it does not close");
                 }
                 flush(literal, parts);
-                parts.add(new Placeholder(bind.apply(template.substring(at[0] + 1, end))));
+                String inside = template.substring(at[0] + 1, end);
+                int lookupAt = inside.lastIndexOf('@');
+                Map<String, String> lookup = null;
+                if (lookupAt > 0) {
+                    String name = inside.substring(lookupAt + 1).strip();
+                    lookup = lookups.get(name);
+                    if (lookup == null) {
+                        throw new IllegalArgumentException("template '" + template + "' names the lookup table '" + name
+                                + "', which the mapping's lookups do not have");
+                    }
+                    inside = inside.substring(0, lookupAt);
+                }
+                parts.add(new Placeholder(bind.apply(inside), lookup));
                 at[0] = end + 1;
             } else if (c == '[') {
                 flush(literal, parts);
                 at[0]++;
-                parts.add(new Optional(parts(template, at, bind, true)));
+                parts.add(new Optional(parts(template, at, bind, lookups, true)));
             } else if (c == ']') {
                 if (!inOptional) {
                     throw new IllegalArgumentException("template '" + template + "' closes a bracket it did not open");
@@ -98,22 +114,28 @@ final class TemplateSource implements Source {
     @Override
     public JsonNode read(SourceRecord record) {
         StringBuilder text = new StringBuilder();
-        return fill(parts, record, text) ? TextNode.valueOf(text.toString()) : null;
+        return fill(parts, placeholder -> placeholder.read(record), text) ? TextNode.valueOf(text.toString()) : null;
     }
 
-    private static boolean fill(List<Part> parts, SourceRecord record, StringBuilder text) {
+    /** The text with the paths read from an element of the record (its sources must be paths). */
+    String fill(JsonNode element) {
+        StringBuilder text = new StringBuilder();
+        return fill(parts, placeholder -> ((PointerSource) placeholder).at(element), text) ? text.toString() : null;
+    }
+
+    private static boolean fill(List<Part> parts, Function<Source, JsonNode> read, StringBuilder text) {
         for (Part part : parts) {
             if (part instanceof Literal literal) {
                 text.append(literal.text());
             } else if (part instanceof Placeholder placeholder) {
-                String value = scalar(placeholder.source().read(record));
+                String value = scalar(read.apply(placeholder.source()));
                 if (value == null) {
                     return false;
                 }
-                text.append(value);
+                text.append(placeholder.lookup() == null ? value : placeholder.lookup().getOrDefault(value, value));
             } else if (part instanceof Optional optional) {
                 StringBuilder inner = new StringBuilder();
-                if (fill(optional.parts(), record, inner)) {
+                if (fill(optional.parts(), read, inner)) {
                     text.append(inner);
                 }
             }

@@ -19,11 +19,13 @@ import org.bookdrop.inbox.InboxFile;
 import org.bookdrop.mapping.BookField;
 import org.bookdrop.mapping.BoundField;
 import org.bookdrop.mapping.BoundMapping;
-import org.bookdrop.mapping.Mappings;
 import org.bookdrop.mapping.Mapping;
+import org.bookdrop.mapping.Mappings;
 import org.bookdrop.mapping.RecordShape;
 import org.bookdrop.reject.CsvRejectsFile;
+import org.bookdrop.reject.ListedRejectsFile;
 import org.bookdrop.reject.NdjsonRejectsFile;
+import org.bookdrop.reject.RejectsFile;
 import org.bookdrop.report.FileImport;
 
 /**
@@ -78,15 +80,32 @@ public final class BookFiles {
         String baseName = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         Path within = Path.of(file.name()).getParent();
         Path folder = within == null ? errorFolder : errorFolder.resolve(within);
-        fileImport.rejectInto(opened.reader() instanceof CsvReader csv
-                ? new CsvRejectsFile(folder, baseName + ".rejects.csv", file, fileImport.startedAt(), csv.header(), csv.delimiter())
-                : new NdjsonRejectsFile(folder, baseName + ".rejects" + rejectsExtension(opened), file, fileImport.startedAt()));
+        fileImport.rejectInto(rejectsFile(opened, folder, baseName, fileImport));
         return new ReadAhead<>(new Batches<>(opened.reader(), batchSize), file.name());
     }
 
-    private static String rejectsExtension(Opened opened) {
-        String format = opened.mapper().mapping().mapping().format();
-        return "tabbed-json".equals(format) ? ".txt" : ".ndjson";
+    /** Rejected records go back in the file's own shape where people fix the file, else listed with their reasons. */
+    private static RejectsFile rejectsFile(Opened opened, Path folder, String baseName, FileImport fileImport) {
+        InboxFile file = fileImport.inboxFile();
+        RecordReader reader = opened.reader();
+        if (reader instanceof CsvReader csv) {
+            return new CsvRejectsFile(folder, baseName + ".rejects.csv", file, fileImport.startedAt(), csv.header(), csv.delimiter());
+        }
+        if (reader instanceof MarcReader) {
+            return new ListedRejectsFile(folder, baseName + ".rejects.txt", stem(baseName) + ".rejects.mrc", file,
+                    fileImport.startedAt());
+        }
+        if (reader instanceof MarcXmlReader || reader instanceof OnixReader) {
+            return new ListedRejectsFile(folder, baseName + ".rejects.txt", null, file, fileImport.startedAt());
+        }
+        boolean tabbed = "tabbed-json".equals(opened.mapper().mapping().mapping().format());
+        return new NdjsonRejectsFile(folder, baseName + ".rejects" + (tabbed ? ".txt" : ".ndjson"), file, fileImport.startedAt());
+    }
+
+    /** {@code books.mrc} → {@code books}. */
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /**
@@ -95,12 +114,21 @@ public final class BookFiles {
      * @throws UnreadableFileException when the file is not what the mapping reads (a CSV header row
      *                                 without the columns a book needs, a path a CSV row cannot have)
      */
-    public Opened open(InputStream content, String fileName, Mapping mapping) {
-        BookFormat.Type type = BookFormat.of(fileName, mapping.format());
+    public Opened open(InputStream content, String fileName, Mapping fileMapping) {
+        // (mappings is null where only the given mapping matters: tests, the benchmark.)
+        BookFormat.Type type = BookFormat.of(fileName, fileMapping.format());
         InputStream in = type.gzip() ? gunzip(content, fileName) : new BufferedInputStream(content, 64 * 1024);
+        BookFormat format = type.format() == BookFormat.XML ? xmlFormat(in, fileName) : type.format();
+        // MARC and ONIX files that no mapping of their own takes are read with their format's shipped mapping.
+        Mapping mapping = !fileMapping.bookdropShape() ? fileMapping
+                : (mappings != null ? mappings.forFormat(format) : Mappings.shippedForFormat(format)).orElse(fileMapping);
         boolean utf8 = StandardCharsets.UTF_8.equals(mapping.encoding());
         try {
-            return switch (type.format()) {
+            return switch (format) {
+                case MARC -> bound(new MarcReader(in), RecordShape.marc(), mapping);
+                case MARCXML -> bound(new MarcXmlReader(in), RecordShape.marc(), mapping);
+                case ONIX -> bound(new OnixReader(in, mapping.namesRead()), RecordShape.trees(), mapping);
+                case XML -> throw new IllegalStateException("told apart above");
                 case JSON -> bound(utf8 ? new JsonReader(in) : new JsonReader(decoded(in, mapping)), RecordShape.trees(), mapping);
                 case NDJSON, TABBED_JSON -> {
                     boolean tabbed = type.format() == BookFormat.TABBED_JSON;
@@ -151,6 +179,33 @@ public final class BookFiles {
             throw new UnreadableFileException("the CSV header row has no " + String.join(" or ", missing) + " column (it has: "
                     + String.join(", ", csv.header().stream().map(String::strip).toList()) + "; delimiter '"
                     + (csv.delimiter() == '\t' ? "tab" : String.valueOf(csv.delimiter())) + "')");
+        }
+    }
+
+    /** An .xml file is MARCXML or ONIX, as its root element says: looked at without consuming the stream. */
+    private static BookFormat xmlFormat(InputStream in, String fileName) {
+        in.mark(64 * 1024);
+        try {
+            byte[] head = in.readNBytes(64 * 1024);
+            String root = XmlRoot.of(head);
+            if (root == null) {
+                throw new UnreadableFileException("'" + fileName + "' has no XML root element in its first 64 KB: an .xml file "
+                        + "must be MARCXML or an ONIX message");
+            }
+            return switch (root) {
+                case "collection", "record" -> BookFormat.MARCXML;
+                case "ONIXMessage", "ONIXmessage" -> BookFormat.ONIX;
+                default -> throw new UnreadableFileException("'" + fileName + "' is XML whose root is <" + root
+                        + ">; bookdrop reads .xml files that are MARCXML (<collection> or <record>) or ONIX (<ONIXMessage>)");
+            };
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read '" + fileName + "': " + e.getMessage(), e);
+        } finally {
+            try {
+                in.reset();
+            } catch (IOException e) {
+                throw new UnreadableFileException("cannot read '" + fileName + "' again after its first bytes", e);
+            }
         }
     }
 

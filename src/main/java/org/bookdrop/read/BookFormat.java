@@ -14,9 +14,18 @@ public enum BookFormat {
     /** RFC 4180 CSV, with a header row naming the columns (or columns by position, as its mapping says). */
     CSV,
     /** Lines of tab-separated columns whose last column is a JSON record (Open Library's dumps); by mapping only. */
-    TABBED_JSON;
+    TABBED_JSON,
+    /** MARC 21 records in their exchange form, ISO 2709 ({@code .mrc}, {@code .marc}). */
+    MARC,
+    /** MARC 21 records in XML ({@code .marcxml}, or {@code .xml} whose root is a collection or record). */
+    MARCXML,
+    /** An ONIX for Books 3.0 or 3.1 message ({@code .onix}, or {@code .xml} whose root is ONIXMessage). */
+    ONIX,
+    /** An {@code .xml} file: MARCXML or ONIX, as its root element says. */
+    XML;
 
-    public static final String KNOWN = ".json, .ndjson, .jsonl or .csv, each optionally followed by .gz";
+    public static final String KNOWN = ".json, .ndjson, .jsonl, .csv, .mrc, .marc, .marcxml, .onix or .xml (MARCXML or ONIX), "
+            + "each optionally followed by .gz";
 
     /** The format and compression that a file name says. */
     public record Type(BookFormat format, boolean gzip) {
@@ -48,6 +57,14 @@ public enum BookFormat {
             format = NDJSON;
         } else if (name.endsWith(".csv")) {
             format = CSV;
+        } else if (name.endsWith(".mrc") || name.endsWith(".marc")) {
+            format = MARC;
+        } else if (name.endsWith(".marcxml")) {
+            format = MARCXML;
+        } else if (name.endsWith(".onix")) {
+            format = ONIX;
+        } else if (name.endsWith(".xml")) {
+            format = XML;
         } else {
             throw new UnreadableFileException("'" + fileName + "' has an extension bookdrop does not read; it reads "
                     + KNOWN);

@@ -3,6 +3,7 @@ package org.bookdrop.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.marc4j.marc.Record;
 import org.bookdrop.book.Book;
 
 /**
@@ -21,6 +22,15 @@ public final class SourceRecord {
     private JsonNode original;
     private final String unreadable;
     private final JsonLine jsonLine;
+    /** What the file calls a record, for its place: "record", or "Product" in ONIX. */
+    private String unit = "record";
+    /** The record's first byte in the file, for binary records (MARC); -1 where lines count. */
+    private long byteOffset = -1;
+    private MarcRecordBytes marcBytes;
+    private Record marcRecord;
+    private OnixProduct onix;
+    /** The identity, kept once the parsed form is let go ({@link #checked()}). */
+    private String identity;
 
     private SourceRecord(long number, long line, JsonNode fields, String[] values, JsonNode original, String unreadable,
                          JsonLine jsonLine) {
@@ -56,6 +66,104 @@ public final class SourceRecord {
         return new SourceRecord(number, line, null, null, original, reason, null);
     }
 
+    /**
+     * A record that could not be read, at a byte offset of a binary file.
+     *
+     * @param original the record as the file holds it, for the rejects file, or null
+     * @param bytes    its bytes as the file holds them, for a rejects file in the file's own format
+     */
+    public static SourceRecord unreadable(long number, long byteOffset, JsonNode original, String reason, byte[] bytes) {
+        SourceRecord record = new SourceRecord(number, 0, null, null, original, reason, null);
+        record.byteOffset = byteOffset;
+        record.marcBytes = bytes == null ? null : new MarcRecordBytes(bytes);
+        return record;
+    }
+
+    /** A MARC record in its exchange form, parsed when first asked. */
+    static SourceRecord marc(long number, long byteOffset, byte[] bytes) {
+        SourceRecord record = new SourceRecord(number, 0, null, null, null, null, null);
+        record.byteOffset = byteOffset;
+        record.marcBytes = new MarcRecordBytes(bytes);
+        return record;
+    }
+
+    /** A MARC record read from MARCXML, at its line. */
+    static SourceRecord marc(long number, long line, Record parsed) {
+        SourceRecord record = new SourceRecord(number, line, null, null, null, null, null);
+        record.marcRecord = parsed;
+        return record;
+    }
+
+    /** An ONIX Product, as its bytes, parsed when first asked. */
+    static SourceRecord product(long number, long line, OnixProduct product) {
+        SourceRecord record = new SourceRecord(number, line, null, null, null, null, null);
+        record.unit = "Product";
+        record.onix = product;
+        return record;
+    }
+
+    /** An ONIX Product that could not be cut out of its message, at its line. */
+    static SourceRecord unreadableProduct(long number, long line, String reason) {
+        SourceRecord record = new SourceRecord(number, line, null, null, null, reason, null);
+        record.unit = "Product";
+        return record;
+    }
+
+    /** A MARC record: parsed from its bytes, or as read from MARCXML; null for other records or one that cannot be read. */
+    public Record marc() {
+        return marcBytes != null ? marcBytes.record() : marcRecord;
+    }
+
+    /** A MARC record's bytes as the file holds them (for the rejects file), or null. */
+    public byte[] rawBytes() {
+        return marcBytes != null ? marcBytes.bytes() : null;
+    }
+
+    /**
+     * How the file's own system names the record, for a person looking for it: a MARC record's
+     * control number (001), an ONIX Product's RecordReference; null for other records, or when
+     * it has none.
+     */
+    public String identity() {
+        if (identity != null) {
+            return identity;
+        }
+        Record marc = unreadable == null ? marc() : null;
+        if (marc != null) {
+            return marc.getControlNumber();
+        }
+        JsonNode product = onix != null ? onix.fields() : null;
+        if (product != null) {
+            return product.path("RecordReference").textValue();
+        }
+        return null;
+    }
+
+    /**
+     * The check is done and the record is a book: lets go of its parsed form (a MARC record, an
+     * ONIX Product's elements), which the writers would otherwise hold while its batch is written,
+     * and keeps what a rejection by the database needs: its place, its identity and its bytes.
+     * A JSON or CSV record is kept whole, as its rejects file writes it back as it was.
+     */
+    public void checked() {
+        if (marcBytes == null && marcRecord == null && onix == null) {
+            return;
+        }
+        identity = identity();
+        if (marcBytes != null) {
+            marcBytes.forget();
+        }
+        marcRecord = null;
+        if (onix != null) {
+            onix.forget();
+        }
+    }
+
+    /** Whether the record asks for its product to be deleted (ONIX NotificationType 05), rather than being a book. */
+    public boolean deletion() {
+        return onix != null && onix.deletion();
+    }
+
     /** A line of an NDJSON file, read as JSON when first asked. */
     static SourceRecord jsonLine(long line, byte[] json) {
         return new SourceRecord(0, line, null, null, null, null, new JsonLine(json, null));
@@ -83,7 +191,16 @@ public final class SourceRecord {
 
     /** Why the record could not be read, or null when it could. */
     public String unreadable() {
-        return jsonLine != null ? jsonLine.unreadable() : unreadable;
+        if (unreadable != null) {
+            return unreadable;
+        }
+        if (marcBytes != null) {
+            return marcBytes.unreadable();
+        }
+        if (onix != null) {
+            return onix.unreadable();
+        }
+        return jsonLine != null ? jsonLine.unreadable() : null;
     }
 
     /**
@@ -96,7 +213,7 @@ public final class SourceRecord {
 
     /** The record's fields, as JSON; null for a CSV row, or when the record could not be read. */
     public JsonNode fields() {
-        return jsonLine != null ? jsonLine.fields() : fields;
+        return jsonLine != null ? jsonLine.fields() : onix != null ? onix.fields() : fields;
     }
 
     /** A CSV row's values; none for other records. */
@@ -127,6 +244,12 @@ public final class SourceRecord {
      * in a JSON file, "line 12" in NDJSON or CSV.
      */
     public String position() {
-        return number > 0 ? "record " + number + " (line " + line + ")" : "line " + line;
+        if (number > 0 && byteOffset >= 0) {
+            return String.format(java.util.Locale.ROOT, "%s %d (byte %,d)", unit, number, byteOffset);
+        }
+        if (number > 0) {
+            return line > 0 ? unit + " " + number + " (line " + line + ")" : unit + " " + number;
+        }
+        return "line " + line;
     }
 }

@@ -65,7 +65,7 @@ class MappingFileTest {
     @Test
     void every_shipped_mapping_compiles() {
         assertThat(Mappings.load(folder.resolve("none"), false).all()).extracting(Mapping::name)
-                .containsExactly("bookdrop", "goodreads", "librarything", "openlibrary-editions");
+                .containsExactly("bookdrop", "goodreads", "librarything", "openlibrary-editions", "marc21", "onix");
     }
 
     @Test

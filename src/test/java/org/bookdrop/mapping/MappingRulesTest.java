@@ -3,39 +3,19 @@ package org.bookdrop.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.bookdrop.book.Book;
-import org.bookdrop.check.BookChecker;
-import org.bookdrop.check.BookValidator;
-import org.bookdrop.check.CheckedBook;
-import org.bookdrop.check.Rejection;
-import org.bookdrop.read.Batches;
-import org.bookdrop.read.BookFiles;
-import org.bookdrop.read.SourceRecord;
+import org.bookdrop.check.CheckedFile;
 import org.bookdrop.read.UnreadableFileException;
-import org.bookdrop.reject.Rejects;
-import org.bookdrop.report.FileImport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of a mapping, through the reader and the check, as an import runs them. */
 class MappingRulesTest {
-
-    private static final BookValidator VALIDATOR = new BookValidator();
-
-    @AfterAll
-    static void close() {
-        VALIDATOR.close();
-    }
 
     @Test
     void a_csv_column_by_name_and_the_first_source_with_a_value() {
@@ -222,6 +202,43 @@ class MappingRulesTest {
                 .satisfies(text -> assertThat(text).doesNotContain("Name ->"));
     }
 
+    @Test
+    void each_element_gives_the_first_of_its_sources_sorted_with_the_marked_one_first_and_lookups_name_codes() {
+        Result result = read("""
+                lookups:
+                  schemes: {"10": BISAC, "93": Thema}
+                fields:
+                  title: /title
+                  author:
+                    from:
+                      each: "/people[role=A01]"
+                      sort_by: seq
+                      first_of: [name, template: "{first} {last}"]
+                    join: ", "
+                  categories:
+                    from:
+                      each: /subjects
+                      first_with: main
+                      first_of: [text, template: "{scheme@schemes}:{code}"]
+                """, "b.ndjson", """
+                {"title": "Good Omens", "people": [{"role": "A01", "seq": "2", "name": "Neil Gaiman"}, {"role": "B01", "seq": "3", "name": "Ed"}, {"role": "A01", "seq": "1", "first": "Terry", "last": "Pratchett"}], "subjects": [{"scheme": "10", "code": "FIC009000"}, {"scheme": "93", "code": "FMB", "main": {}}, {"text": "Comic fantasy"}]}
+                """);
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.books()).singleElement().satisfies(book -> {
+            assertThat(book.author()).isEqualTo("Terry Pratchett, Neil Gaiman");
+            assertThat(book.categories()).containsExactly("Thema:FMB", "BISAC:FIC009000", "Comic fantasy");
+        });
+    }
+
+    @Test
+    void text_is_stored_composed_so_that_a_search_for_an_accented_letter_finds_it() {
+        Result result = read("fields:\n  title: Title\n  author: Author\n", "b.csv",
+                "Title,Author\nL'e\u0301tranger,Albert Camus\n");
+
+        assertThat(result.books()).extracting(Book::title).containsExactly("L'\u00e9tranger");
+    }
+
     private record Result(List<Book> books, List<String> rejected) {
     }
 
@@ -235,41 +252,8 @@ class MappingRulesTest {
 
     private static Result read(String yaml, String fileName, byte[] content, String format) {
         Mapping mapping = MappingFile.parse("test.yaml", "test", (format == null ? "" : "format: " + format + "\n") + yaml);
-        BookFiles files = new BookFiles(1000, ',', 1 << 20, null, null);
-        BookFiles.Opened opened = files.open(new ByteArrayInputStream(content), fileName, mapping);
-        FileImport fileImport = new FileImport(fileName, null, content.length, Instant.EPOCH);
-        fileImport.mapWith(opened.mapper());
-        List<String> rejected = new ArrayList<>();
-        fileImport.rejectInto(new Rejects() {
-            @Override
-            public synchronized void write(Rejection rejection) {
-                rejected.add(rejection.record().position() + ": " + rejection.reasons());
-            }
-
-            @Override
-            public Optional<String> writtenTo() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String destination() {
-                return "the test";
-            }
-
-            @Override
-            public void close() {
-            }
-        });
-        List<Book> books = new ArrayList<>();
-        BookChecker checker = new BookChecker(VALIDATOR);
-        try (Batches<SourceRecord> batches = new Batches<>(opened.reader(), 1000)) {
-            while (batches.hasNext()) {
-                checker.check(batches.next(), fileImport).stream().map(CheckedBook::book).forEach(books::add);
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new Result(books, rejected);
+        CheckedFile file = CheckedFile.read(mapping, fileName, content);
+        return new Result(file.books(), file.rejected());
     }
 
     private static byte[] bytes(String text, String charset) {

@@ -1,0 +1,64 @@
+package org.bookdrop.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ONIX's short tags ({@code <b244>}, {@code <productidentifier>}) and their reference names
+ * ({@code <IDValue>}, {@code <ProductIdentifier>}), from {@code onix/short-tags.txt}: a feed in
+ * short tags is read as one in reference names, so one mapping serves both.
+ */
+public final class OnixTags {
+
+    private static final Map<String, String> REFERENCE = load();
+    private static final Map<String, String> SHORT = reversed(REFERENCE);
+
+    private OnixTags() {
+    }
+
+    /** The reference name of a short tag; an unknown tag as it is. */
+    public static String reference(String shortTag) {
+        return REFERENCE.getOrDefault(shortTag, shortTag);
+    }
+
+    /** The short tag of a reference name; an unknown name as it is. */
+    public static String shortTag(String referenceName) {
+        return SHORT.getOrDefault(referenceName, referenceName);
+    }
+
+    private static Map<String, String> reversed(Map<String, String> names) {
+        Map<String, String> reversed = new HashMap<>();
+        names.forEach((shortTag, reference) -> reversed.put(reference, shortTag));
+        return Map.copyOf(reversed);
+    }
+
+    private static Map<String, String> load() {
+        Map<String, String> names = new HashMap<>();
+        try (InputStream in = OnixTags.class.getClassLoader().getResourceAsStream("onix/short-tags.txt");
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.strip().split(" ", 2);
+                if (parts[0].equals("=")) {
+                    names.put(parts[1].toLowerCase(Locale.ROOT), parts[1]);
+                } else {
+                    names.put(parts[0], parts[1]);
+                }
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException("cannot read onix/short-tags.txt from the jar",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+        return Map.copyOf(names);
+    }
+}
