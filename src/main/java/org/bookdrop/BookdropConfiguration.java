@@ -119,6 +119,9 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject(value = "bookdrop.mapping", defaultValue = "")
     private String forcedMapping;
 
+    @PropertyInject(value = "bookdrop.apply-deletions", defaultValue = "false")
+    private boolean applyDeletions;
+
     @Override
     public void configure(CamelContext camel) throws Exception {
         // Before anything else: a folder bookdrop cannot write would be found only after a file's rows landed.
@@ -163,7 +166,7 @@ public class BookdropConfiguration implements CamelConfiguration {
         registry.bind("mappings", mappings);
         registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error(), mappings));
         registry.bind("bookChecker", new BookChecker(new BookValidator()));
-        BookWriter writer = new BookWriter(database.dataSource(), books.name(), writers, retry);
+        BookWriter writer = new BookWriter(database.dataSource(), books.name(), writers, retry, applyDeletions);
         closeWithCamel(camel, writer);
         registry.bind("bookWriter", writer);
         registry.bind("importHistory", history);

@@ -37,7 +37,11 @@ public final class BookChecker {
      * What the check found in one record: its book, or what is wrong with it; the fields it
      * ignored; and which book fields had a value (bits by {@link BookField} ordinal).
      */
-    private record Outcome(Book book, List<Problem> problems, List<String> ignored, int found) {
+    private record Outcome(Book book, List<Problem> problems, List<String> ignored, int found, boolean deletion) {
+
+        Outcome(Book book, List<Problem> problems, List<String> ignored, int found) {
+            this(book, problems, ignored, found, false);
+        }
     }
 
     public List<CheckedBook> check(List<SourceRecord> batch, @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
@@ -55,7 +59,12 @@ public final class BookChecker {
         long[] found = new long[BookField.values().length];
         for (int i = 0; i < outcomes.length; i++) {
             Outcome outcome = outcomes[i];
-            if (outcome.book() != null) {
+            if (outcome.deletion()) {
+                fileImport.deletionRequested();
+                batch.get(i).checked();
+                books.add(new CheckedBook(batch.get(i), outcome.book(), true));
+            } else if (outcome.book() != null) {
+                batch.get(i).checked();
                 books.add(new CheckedBook(batch.get(i), outcome.book()));
             } else {
                 fileImport.reject(new Rejection(fileImport.fileName(), batch.get(i), outcome.problems()));
@@ -87,6 +96,16 @@ public final class BookChecker {
         List<String> ignored = new ArrayList<>();
         MappedRecord mapped = mapper.read(record, ignored);
         Book book = new Book(mapped.id(), mapped.title(), mapped.author(), mapped.publicationDate(), mapped.categories());
+        if (record.deletion()) {
+            // A deletion request needs its id, and nothing else of a book.
+            if (mapped.id() == null) {
+                List<Problem> problems = new ArrayList<>(mapped.problems().stream()
+                        .filter(problem -> problem.field().endsWith(BookField.ID.key())).toList());
+                problems.add(new Problem(mapped.describe(BookField.ID), "a deletion request (NotificationType 05) without an id"));
+                return new Outcome(null, problems, ignored, 0);
+            }
+            return new Outcome(new Book(mapped.id(), null, null, null, List.of()), List.of(), ignored, 0, true);
+        }
         if (!mapped.problems().isEmpty()) {
             return new Outcome(null, List.copyOf(mapped.problems()), ignored, found(book));
         }

@@ -81,7 +81,7 @@ final class ValidateCommand {
             fileImport.mapWith(opened.mapper());
             try (ReadAhead<SourceRecord> batches = new ReadAhead<>(new Batches<>(opened.reader(), BATCH), name)) {
                 while (batches.hasNext()) {
-                    valid += checker.check(batches.next(), fileImport).size();
+                    valid += checker.check(batches.next(), fileImport).stream().filter(book -> !book.deletion()).count();
                 }
             }
         } catch (UnreadableFileException | IOException e) {
@@ -89,8 +89,10 @@ final class ValidateCommand {
                     fileImport.read());
             return Commands.FAILED;
         }
-        out.printf(Locale.ROOT, "%s%s: %d records, %d valid, %d would be rejected%n", file, with, fileImport.read(), valid,
-                fileImport.rejected());
+        String deletions = fileImport.deletionRequests() == 0 ? ""
+                : ", " + fileImport.deletionRequests() + " deletion request" + (fileImport.deletionRequests() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "%s%s: %d records, %d valid%s, %d would be rejected%n", file, with, fileImport.read(), valid,
+                deletions, fileImport.rejected());
         out.println("  values found: " + found(fileImport.valuesFound(), fileImport.read()));
         return fileImport.rejected() > 0 ? Commands.REJECTS : Commands.OK;
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -87,6 +88,8 @@ public final class ImportHistory {
         columns.put("imported_again", "TEXT");
         columns.put("sample_ids", dialect.textArray());
         columns.put("mapping", "TEXT");
+        columns.put("deletion_requests", "BIGINT");
+        columns.put("rows_deleted", "BIGINT");
         return columns;
     }
 
@@ -223,7 +226,7 @@ public final class ImportHistory {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.quoted()
                      + " (" + String.join(", ", columns().keySet()) + ") "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, report.file());
             insert.setString(2, report.sha256());
             insert.setLong(3, report.sizeBytes());
@@ -245,6 +248,8 @@ public final class ImportHistory {
             List<String> sample = report.sampleIds() == null ? List.of() : report.sampleIds();
             insert.setArray(19, connection.createArrayOf("text", sample.toArray(String[]::new)));
             insert.setString(20, report.mapping());
+            insert.setLong(21, report.deletionRequests());
+            insert.setObject(22, report.deleted(), Types.BIGINT);
             insert.executeUpdate();
         }
     }

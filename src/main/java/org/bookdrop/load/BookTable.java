@@ -66,7 +66,7 @@ public final class BookTable {
      */
     public void refreshAfter(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         Optional<String> refresh = dialect.refresh(table);
-        if (fileImport.written() == 0) {
+        if (fileImport.written() == 0 && fileImport.deleted() == 0) {
             return;
         }
         if (refresh.isEmpty()) {

@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * still being written waits until the batches in flight are done; a batch already written needs no
  * care, as the later upsert simply replaces its row. So only the ids in flight are remembered, never
  * all the ids of the file.
+ *
+ * <p>A record asking for its row to be deleted (an ONIX Product with NotificationType 05) takes
+ * its place in that order too when deletions are applied: the batch's rows of such ids are deleted
+ * in one statement beside its upsert. When they are not applied, such records are only counted.
  */
 public final class BookWriter implements AutoCloseable {
 
@@ -57,13 +61,18 @@ public final class BookWriter implements AutoCloseable {
     private final Retry retry;
     private final String upsertMany;
     private final String upsertOne;
+    private final String deleteMany;
+    private final boolean applyDeletions;
     private final ExecutorService writers;
     /** One permit per writer, and one for a batch waiting for a writer. */
     private final Semaphore slots;
 
-    public BookWriter(DataSource dataSource, TableName table, int writerCount, Retry retry) {
+    /** @param applyDeletions whether a record asking for its row to be deleted deletes it (BOOKDROP_APPLY_DELETIONS) */
+    public BookWriter(DataSource dataSource, TableName table, int writerCount, Retry retry, boolean applyDeletions) {
         this.dataSource = dataSource;
         this.retry = retry;
+        this.applyDeletions = applyDeletions;
+        this.deleteMany = "DELETE FROM " + table.quoted() + " WHERE id = ANY(?)";
         String insert = "INSERT INTO " + table.quoted() + " (id, title, author, publication_date, categories) ";
         String onConflict = " ON CONFLICT (id) DO UPDATE SET title = excluded.title, author = excluded.author, "
                 + "publication_date = excluded.publication_date, categories = excluded.categories";
@@ -86,23 +95,41 @@ public final class BookWriter implements AutoCloseable {
             throws Exception {
         FileWrites writes = fileImport.writes();
         writes.throwIfFailed();
-        Map<String, CheckedBook> books = lastOfEachId(batch);
-        // Every record beyond the last of its id within the batch is superseded; those superseded
-        // by a later batch are counted once the file's rows are counted (BookTable#verifyAfter).
-        fileImport.duplicates(batch.size() - books.size());
-        if (books.isEmpty()) {
+        fileImport.applyingDeletions(applyDeletions);
+        Map<String, CheckedBook> lastOfEachId = lastOfEachId(batch);
+        List<CheckedBook> books = new ArrayList<>(lastOfEachId.size());
+        List<String> deletions = new ArrayList<>();
+        for (CheckedBook book : lastOfEachId.values()) {
+            if (!book.deletion()) {
+                books.add(book);
+            } else if (applyDeletions) {
+                deletions.add(book.book().id());
+            }
+        }
+        // Every book record beyond the last of its id within the batch is superseded (a deletion
+        // request is counted as one already); those superseded by a later batch are counted once
+        // the file's rows are counted (BookTable#verifyAfter).
+        long bookRecords = batch.stream().filter(book -> !book.deletion()).count();
+        fileImport.duplicates(bookRecords - books.size());
+        if (books.isEmpty() && deletions.isEmpty()) {
             return;
         }
-        if (writes.anyInFlight(books.keySet())) {
+        List<String> ids = List.copyOf(lastOfEachId.keySet());
+        if (writes.anyInFlight(ids)) {
             writes.awaitAll();
         }
         slots.acquire();
-        writes.started(books.keySet());
+        writes.started(ids);
         try {
             writers.execute(() -> {
                 Exception failure = null;
                 try {
-                    upsert(books.values(), fileImport);
+                    if (!books.isEmpty()) {
+                        upsert(books, fileImport);
+                    }
+                    if (!deletions.isEmpty()) {
+                        delete(deletions, fileImport);
+                    }
                 } catch (Exception e) {
                     failure = e;
                 } catch (Error e) {
@@ -111,12 +138,12 @@ public final class BookWriter implements AutoCloseable {
                     throw e;
                 } finally {
                     slots.release();
-                    writes.finished(books.keySet(), failure);
+                    writes.finished(ids, failure);
                 }
             });
         } catch (RuntimeException e) {
             slots.release();
-            writes.finished(books.keySet(), e);
+            writes.finished(ids, e);
             throw e;
         }
     }
@@ -159,11 +186,30 @@ public final class BookWriter implements AutoCloseable {
         fileImport.written(landed.size());
     }
 
-    /** Within one statement an id may appear only once; as in the file, the last one wins. */
-    private static Map<String, CheckedBook> lastOfEachId(List<CheckedBook> batch) {
+    /** Deletes the rows of these ids, in one statement; an id with no row is no failure. */
+    private void delete(List<String> ids, FileImport fileImport) throws Exception {
+        int deleted = retry.run(fileImport.fileName() + ": deleting " + ids.size() + " rows", () -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement(deleteMany)) {
+                delete.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
+                return delete.executeUpdate();
+            }
+        });
+        fileImport.writes().deleted(ids);
+        fileImport.deleted(deleted);
+    }
+
+    /**
+     * Within one statement an id may appear only once; as in the file, the last one wins. A
+     * deletion request takes part only when deletions are applied: otherwise it must not
+     * supersede the book before it.
+     */
+    private Map<String, CheckedBook> lastOfEachId(List<CheckedBook> batch) {
         Map<String, CheckedBook> byId = new LinkedHashMap<>(batch.size() * 2);
         for (CheckedBook book : batch) {
-            byId.put(book.book().id(), book);
+            if (applyDeletions || !book.deletion()) {
+                byId.put(book.book().id(), book);
+            }
         }
         return byId;
     }

@@ -20,6 +20,8 @@ public final class FileWrites implements AutoCloseable {
 
     private final Set<String> inFlight = new HashSet<>();
     private final List<String> sample = new ArrayList<>(SAMPLE_SIZE);
+    /** Ids whose last record so far asked for their row to be deleted, and whose row was deleted. */
+    private final Set<String> deletedLast = new HashSet<>();
     private long seen;
     private WrittenIds written;
     private int pending;
@@ -44,6 +46,9 @@ public final class FileWrites implements AutoCloseable {
             written = new WrittenIds();
         }
         written.add(ids);
+        if (!deletedLast.isEmpty()) {
+            deletedLast.removeAll(ids);
+        }
         // A uniform sample of the ids written (reservoir sampling).
         for (String id : ids) {
             seen++;
@@ -56,6 +61,12 @@ public final class FileWrites implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Records the ids of rows deleted at the file's request: no longer the file's rows, unless written again. */
+    synchronized void deleted(Collection<String> ids) {
+        deletedLast.addAll(ids);
+        sample.removeAll(ids);
     }
 
     /** Up to {@value #SAMPLE_SIZE} of the ids written, spread over the whole file. */
@@ -72,16 +83,19 @@ public final class FileWrites implements AutoCloseable {
     }
 
     /**
-     * Hands the distinct ids written (an id written twice comes once) in chunks of the given size.
+     * Hands the distinct ids written (an id written twice comes once), but for those deleted since
+     * by a later record, in chunks of the given size.
      *
-     * @return how many rows were written in all, and how many distinct ids
+     * @return how many rows were written in all, and how many distinct ids are still the file's rows
      */
     public WrittenIds.Counts forEachWrittenChunk(int size, Consumer<List<String>> chunkConsumer) {
         WrittenIds ids;
+        Set<String> deleted;
         synchronized (this) {
             ids = written;
+            deleted = Set.copyOf(deletedLast);
         }
-        return ids == null ? new WrittenIds.Counts(0, 0) : ids.forEachDistinctChunk(size, chunkConsumer);
+        return ids == null ? new WrittenIds.Counts(0, 0) : ids.forEachDistinctChunk(size, deleted, chunkConsumer);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class WrittenIds implements AutoCloseable {
 
     /**
      * @param rows     rows written, an id written twice counting twice
-     * @param distinct distinct ids written
+     * @param distinct distinct ids written and not deleted later by the same file
      */
     public record Counts(long rows, long distinct) {
     }
@@ -62,8 +62,11 @@ public final class WrittenIds implements AutoCloseable {
         }
     }
 
-    /** Hands back the distinct ids in chunks of the given size, bucket after bucket. */
-    public synchronized Counts forEachDistinctChunk(int size, Consumer<List<String>> chunkConsumer) {
+    /**
+     * Hands back the distinct ids in chunks of the given size, bucket after bucket, leaving out
+     * those deleted since they were written.
+     */
+    public synchronized Counts forEachDistinctChunk(int size, Set<String> deletedSince, Consumer<List<String>> chunkConsumer) {
         long distinct = 0;
         List<String> chunk = new ArrayList<>(size);
         try {
@@ -81,6 +84,7 @@ public final class WrittenIds implements AutoCloseable {
                 while ((line = in.readLine()) != null) {
                     ids.add(unescape(line));
                 }
+                ids.removeAll(deletedSince);
                 distinct += ids.size();
                 for (String id : ids) {
                     chunk.add(id);

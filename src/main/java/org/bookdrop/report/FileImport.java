@@ -48,6 +48,8 @@ public final class FileImport {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong verified = new AtomicLong();
+    private final AtomicLong deletionRequests = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
     private final FileWrites writes = new FileWrites();
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
     private final long[] valuesFound = new long[BookField.values().length];
@@ -62,6 +64,7 @@ public final class FileImport {
     private volatile String leftInInbox;
     private volatile String importedAgainBecause;
     private volatile BookMapper mapper;
+    private volatile boolean applyingDeletions;
 
     /** The import of a file of the inbox. */
     public FileImport(InboxFile inboxFile, long sizeBytes, Instant startedAt) {
@@ -169,12 +172,35 @@ public final class FileImport {
     }
 
     /**
-     * Rows written again by a later record of the same id: counted as duplicates, not as written,
-     * so that written counts distinct rows.
+     * Rows written again by a later record of the same id, or deleted by one: counted as
+     * duplicates, not as written, so that written counts the distinct rows the file leaves.
      */
     public void rewritten(long rows) {
         written.addAndGet(-rows);
         duplicates.addAndGet(rows);
+    }
+
+    /** Counts a record that asks for its row to be deleted (ONIX NotificationType 05). */
+    public void deletionRequested() {
+        deletionRequests.incrementAndGet();
+    }
+
+    /** Rows deleted at the file's request (with BOOKDROP_APPLY_DELETIONS). */
+    public void deleted(long rows) {
+        deleted.addAndGet(rows);
+    }
+
+    /** Records whether the file's deletion requests delete rows, or are only counted. */
+    public void applyingDeletions(boolean applying) {
+        this.applyingDeletions = applying;
+    }
+
+    public long deleted() {
+        return deleted.get();
+    }
+
+    public long deletionRequests() {
+        return deletionRequests.get();
     }
 
     /** Rows found by primary key after they were written. */
@@ -315,7 +341,8 @@ public final class FileImport {
         BookMapper fileMapper = mapper;
         return new ImportReport(fileName, sha256, sizeBytes, status, path.getParent().toString(), path.toString(),
                 storedAt != null, table, fileMapper == null ? null : fileMapper.mappingName(), startedAt, searchableAt, finishedAt, Duration.between(startedAt, finishedAt).toMillis(),
-                read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), valuesFound(), ignored, rejectsPath, error,
+                read.get(), written.get(), rejected.get(), duplicates.get(), verified.get(), deletionRequests.get(), applyingDeletions ? deleted.get() : null,
+                valuesFound(), ignored, rejectsPath, error,
                 alreadyImportedAt, importedAgainBecause, inboxFile == null ? null : inboxFile.permissions(), sample);
     }
 }

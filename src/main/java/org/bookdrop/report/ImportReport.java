@@ -27,6 +27,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param written       rows written, one per distinct id
  * @param duplicates    records superseded by a later record of the file with the same id (the last wins)
  * @param verified      rows found by primary key after they were written
+ * @param deletionRequests records that ask for their product's row to be deleted (ONIX NotificationType 05)
+ * @param deleted       rows deleted at their request; null where deletion requests are only counted (they
+ *                      delete with BOOKDROP_APPLY_DELETIONS=true)
  * @param valuesFound   for each book field, how many records gave it a value (rejected ones too)
  * @param ignoredFields fields that records had besides a book's, with how many records had each
  * @param rejects       the file holding the rejected records with their reasons, or null if none
@@ -58,6 +61,8 @@ public record ImportReport(
         long rejected,
         long duplicates,
         long verified,
+        long deletionRequests,
+        Long deleted,
         Map<String, Long> valuesFound,
         Map<String, Long> ignoredFields,
         String rejects,
@@ -81,9 +86,12 @@ public record ImportReport(
         String rejectsNote = rejects == null ? "" : "; rejected records with their reasons in " + rejects;
         String ignoredNote = ignoredFields.isEmpty() ? "" : "; ignored fields " + ignoredFields;
         String againNote = importedAgainBecause == null ? "" : "; imported again: " + importedAgainBecause;
+        String deletionNote = deletionRequests == 0 ? ""
+                : deleted == null ? "; " + deletionRequests + " deletion requests, not applied (BOOKDROP_APPLY_DELETIONS=true applies them)"
+                : "; " + deletionRequests + " deletion requests, " + deleted + " rows deleted";
         String mappingNote = mapping == null || mapping.equals("bookdrop") ? "" : " (mapping " + mapping + ")";
         return switch (status) {
-            case DONE -> file + mappingNote + ": " + counts + rejectsNote + ignoredNote + againNote;
+            case DONE -> file + mappingNote + ": " + counts + deletionNote + rejectsNote + ignoredNote + againNote;
             case ALREADY_IMPORTED -> file + ": already imported at " + alreadyImportedAt + " (same SHA-256 " + sha256
                     + ", its rows still in table " + table + "); not imported again";
             case FAILED -> file + mappingNote + " FAILED: " + error + "; " + counts + " before the failure" + rejectsNote;

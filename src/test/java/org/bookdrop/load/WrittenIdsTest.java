@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -25,7 +26,7 @@ class WrittenIdsTest {
             ids.add(first);
             ids.add(again);
             ids.add(List.of("line\nbreak", "back\\slash", "line\nbreak"));
-            counts = ids.forEachDistinctChunk(1000, chunk -> chunks.add(List.copyOf(chunk)));
+            counts = ids.forEachDistinctChunk(1000, Set.of(), chunk -> chunks.add(List.copyOf(chunk)));
         }
 
         assertThat(counts.rows()).isEqualTo(7003);
@@ -44,9 +45,22 @@ class WrittenIdsTest {
         try (WrittenIds ids = new WrittenIds()) {
             ids.add(IntStream.range(0, 10_000).mapToObj(i -> "id-" + i).toList());
             assertThat(countWrittenIdFiles(temporary)).isEqualTo(before);
-            assertThat(ids.forEachDistinctChunk(100_000, chunk -> { }).distinct()).isEqualTo(10_000);
+            assertThat(ids.forEachDistinctChunk(100_000, Set.of(), chunk -> { }).distinct()).isEqualTo(10_000);
             ids.add(List.of("id-10000"));
-            assertThat(ids.forEachDistinctChunk(100_000, chunk -> { }).distinct()).as("read again after more ids").isEqualTo(10_001);
+            assertThat(ids.forEachDistinctChunk(100_000, Set.of(), chunk -> { }).distinct()).as("read again after more ids").isEqualTo(10_001);
+        }
+    }
+
+    @Test
+    void ids_deleted_since_they_were_written_are_left_out_and_not_counted() {
+        try (WrittenIds ids = new WrittenIds()) {
+            ids.add(List.of("a", "b", "c", "b"));
+            List<String> handed = new ArrayList<>();
+
+            WrittenIds.Counts counts = ids.forEachDistinctChunk(10, Set.of("b", "never-written"), handed::addAll);
+
+            assertThat(handed).containsExactlyInAnyOrder("a", "c");
+            assertThat(counts).isEqualTo(new WrittenIds.Counts(4, 2));
         }
     }
 
@@ -59,7 +73,7 @@ class WrittenIdsTest {
     @Test
     void nothing_written_counts_nothing() {
         try (WrittenIds ids = new WrittenIds()) {
-            assertThat(ids.forEachDistinctChunk(10, chunk -> { })).isEqualTo(new WrittenIds.Counts(0, 0));
+            assertThat(ids.forEachDistinctChunk(10, Set.of(), chunk -> { })).isEqualTo(new WrittenIds.Counts(0, 0));
         }
     }
 }
