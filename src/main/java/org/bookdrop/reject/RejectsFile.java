@@ -84,7 +84,26 @@ public abstract class RejectsFile implements Rejects {
         return path != null ? path.toString() : folder.resolve(name).toString();
     }
 
+    /** The rejects file's path, once it is created. */
+    protected final Path path() {
+        return path;
+    }
+
+    /** The file whose records are rejected. */
+    protected final InboxFile source() {
+        return source;
+    }
+
+    /** The import's start, for a stamped name. */
+    protected final Instant startedAt() {
+        return startedAt;
+    }
+
     protected void begin(Writer writer) throws IOException {
+    }
+
+    /** Called when the rejects file is closed after at least one record; closes what else it wrote. */
+    protected void end() throws IOException {
     }
 
     protected abstract void write(Writer writer, Rejection rejection) throws IOException;
@@ -96,6 +115,7 @@ public abstract class RejectsFile implements Rejects {
         }
         try {
             out.close();
+            end();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the rejects file " + path + ": " + e.getMessage(), e);
         }

@@ -45,6 +45,27 @@ class CrateDbEndToEndTest extends ImportScenarios {
                 .containsExactly(List.of("Monty Python's Big Red Book"));
     }
 
+    @Test
+    void finds_the_books_of_a_marc_export_and_an_onix_feed_with_the_tutorial_queries() throws Exception {
+        java.nio.file.Path marc = work.resolve("library.mrc");
+        java.nio.file.Files.write(marc, org.bookdrop.read.MarcRecords.marc8(org.bookdrop.read.MarcRecords.record()
+                .control("001", "12883376").control("003", "DLC")
+                .field("100", "1 ", 'a', "Camus, Albert,")
+                .field("245", "10", 'a', "La peste /", 'c', "Albert Camus.")
+                .field("260", "  ", 'c', "c1947.")));
+        bookdrop.drop(marc);
+        bookdrop.drop(SOURCES.resolve("onix/publisher_feed_3.0.xml"));
+        bookdrop.awaitReport("done", "library.mrc");
+        bookdrop.awaitReport("done", "publisher_feed_3.0.xml");
+
+        assertThat(rows.query("SELECT title FROM " + table + " WHERE MATCH(title, 'omens prophecies') ORDER BY _score DESC"))
+                .containsExactly(List.of("Good Omens: The Nice and Accurate Prophecies of Agnes Nutter, Witch"));
+        assertThat(rows.query("SELECT id, title FROM " + table + " WHERE author IN ('Albert Camus', 'Camus, Albert') ORDER BY id"))
+                .containsExactly(List.of("9782070360024", "L'\u00c9tranger: roman"), List.of("DLC-12883376", "La peste"));
+        assertThat(rows.query("SELECT count(*) FROM " + table + " WHERE publication_date < '1950-01-01'"))
+                .containsExactly(List.of("1"));
+    }
+
     @Override
     String textArray() {
         return "ARRAY(TEXT)";

@@ -29,6 +29,7 @@ import javax.management.ObjectName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.e2e.BookRows.Row;
+import org.bookdrop.read.MarcRecords;
 import org.bookdrop.report.FileHash;
 import org.bookdrop.tools.GenerateBooks;
 import org.junit.jupiter.api.AfterEach;
@@ -459,6 +460,109 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void a_library_marc_export_loads_and_its_broken_record_comes_back_listed_and_as_the_bytes_it_was() throws Exception {
+        byte[] good = MarcRecords.marc8(MarcRecords.record().control("001", "12883376").control("003", "DLC")
+                .field("020", "  ", 'a', "2070360024 (pbk.)")
+                .field("100", "1 ", 'a', "Camus, Albert,", 'd', "1913-1960.")
+                .field("245", "12", 'a', "L'étranger :", 'b', "roman /", 'c', "Albert Camus.")
+                .field("264", " 1", 'a', "Paris :", 'b', "Gallimard,", 'c', "[1942?]")
+                .field("650", " 0", 'a', "Existentialism", 'v', "Fiction."));
+        byte[] broken = MarcRecords.ascii("0004xnam a2200037 i 4500" + "245001300000\u001e10\u001faBroken\u001e\u001d");
+        byte[] noAuthor = MarcRecords.utf8(MarcRecords.record().control("001", "77").field("245", "10", 'a', "Anonymous tales."));
+        byte[] last = MarcRecords.utf8(MarcRecords.record().control("001", "78")
+                .field("245", "14", 'a', "The two towers /").field("700", "1 ", 'a', "Tolkien, J. R. R.,"));
+        Path file = work.resolve("catalogue.mrc");
+        Files.write(file, MarcRecords.concat(good, broken, noAuthor, last));
+        bookdrop.drop(file);
+
+        JsonNode report = bookdrop.awaitReport("done", "catalogue.mrc");
+        assertThat(report.get("mapping").asText()).isEqualTo("marc21");
+        assertThat(report.get("read").asLong()).isEqualTo(4);
+        assertThat(report.get("written").asLong()).isEqualTo(2);
+        assertReconciles(report);
+        assertThat(rows.all()).containsExactly(
+                new Row("78", "The two towers", "Tolkien, J. R. R.", null, List.of()),
+                new Row("DLC-12883376", "L'\u00e9tranger : roman", "Camus, Albert", LocalDateTime.of(1942, 1, 1, 0, 0),
+                        List.of("Existentialism -- Fiction")));
+        Path rejects = Path.of(report.get("rejects").asText());
+        assertThat(rejects).isEqualTo(bookdrop.inbox().resolve("error/catalogue.mrc.rejects.txt"));
+        assertThat(RejectsFiles.read(report.get("rejects"))).containsExactly(
+                String.format(java.util.Locale.ROOT, "record 2 (byte %,d): record: bad leader: the record length (leader "
+                        + "positions 0-4) is '0004x', not a number", good.length),
+                String.format(java.util.Locale.ROOT, "record 3 (byte %,d) [77]: 100$a, 110$a, 111$a or 700$a -> author: must "
+                        + "not be blank", good.length + broken.length));
+        Path records = bookdrop.inbox().resolve("error/catalogue.rejects.mrc");
+        assertThat(Files.readString(rejects)).contains(records.toString());
+        assertThat(Files.readAllBytes(records)).as("the rejected records byte for byte, for a MARC editor")
+                .isEqualTo(MarcRecords.concat(broken, noAuthor));
+    }
+
+    @Test
+    void a_publishers_onix_feed_loads_and_its_deletion_request_is_counted_but_deletes_nothing_by_default() throws Exception {
+        bookdrop.drop(write("earlier.ndjson", "{\"id\": \"9782070368228\", \"title\": \"La Chute\", \"author\": \"Albert Camus\"}\n"));
+        bookdrop.awaitReport("done", "earlier.ndjson");
+        bookdrop.drop(SOURCES.resolve("onix/publisher_feed_3.0.xml"));
+
+        JsonNode report = bookdrop.awaitReport("done", "publisher_feed_3.0.xml");
+        assertThat(report.get("mapping").asText()).isEqualTo("onix");
+        assertThat(report.get("read").asLong()).isEqualTo(6);
+        assertThat(report.get("written").asLong()).isEqualTo(3);
+        assertThat(report.get("deletionRequests").asLong()).isEqualTo(1);
+        assertThat(report.get("deleted").isNull()).as("not applied").isTrue();
+        assertReconciles(report);
+        assertThat(rows.all()).extracting(Row::id, Row::title, Row::author).containsExactly(
+                tuple("9780141439518", "Good Omens: The Nice and Accurate Prophecies of Agnes Nutter, Witch",
+                        "Terry Pratchett, Neil Gaiman"),
+                tuple("9782070360024", "L'\u00c9tranger: roman", "Albert Camus"),
+                tuple("9782070368228", "La Chute", "Albert Camus"),
+                tuple("fr.exemplaires.0003", "Catalogue des nouveaut\u00e9s", "\u00c9ditions Exemplaires"));
+        assertThat(RejectsFiles.read(report.get("rejects"))).containsExactly(
+                "Product 5 (line 176) [fr.exemplaires.0005]: /DescriptiveDetail/Contributor[ContributorRole=A01] -> author: "
+                        + "must not be blank",
+                "Product 6 (line 195) [fr.exemplaires.0006]: /PublishingDetail/PublishingDate[PublishingDateRole=01]/Date -> "
+                        + "publication_date: '1944-13-01' matches none of yyyyMMdd, yyyyMM, yyyy, yyyy-MM-dd");
+    }
+
+    @Test
+    void with_apply_deletions_a_deletion_request_deletes_its_row_and_the_last_record_of_an_id_still_wins() throws Exception {
+        restartWith(Map.of("bookdrop.apply-deletions", "true", "bookdrop.batch-size", "2"));
+        bookdrop.drop(write("earlier.ndjson", """
+                {"id": "9780140449136", "title": "Crime and Punishment", "author": "Fyodor Dostoevsky"}
+                {"id": "9782070368228", "title": "La Chute", "author": "Albert Camus"}
+                """));
+        bookdrop.awaitReport("done", "earlier.ndjson");
+        String product = """
+                  <Product><RecordReference>%s</RecordReference><NotificationType>%s</NotificationType>
+                    <ProductIdentifier><ProductIDType>15</ProductIDType><IDValue>%s</IDValue></ProductIdentifier>
+                    <DescriptiveDetail><TitleDetail><TitleType>01</TitleType><TitleElement><TitleElementLevel>01</TitleElementLevel>
+                      <TitleText>%s</TitleText></TitleElement></TitleDetail>
+                      <Contributor><ContributorRole>A01</ContributorRole><PersonName>Someone</PersonName></Contributor>
+                    </DescriptiveDetail>
+                  </Product>
+                """;
+        // Batches of two: a deletion after its book in the same batch, a book after its deletion in the
+        // next, a deletion of a row of an earlier file, and of an id no file had.
+        bookdrop.drop(write("feed.onix", "<ONIXMessage release=\"3.0\">\n"
+                + product.formatted("a", "03", "9780306406157", "Added Then Deleted")
+                + product.formatted("a", "05", "9780306406157", "")
+                + product.formatted("b", "05", "9781861972712", "")
+                + product.formatted("b", "03", "9781861972712", "Deleted Then Added")
+                + product.formatted("c", "05", "9780140449136", "")
+                + product.formatted("d", "05", "9780262033848", "")
+                + "</ONIXMessage>\n"));
+
+        JsonNode report = bookdrop.awaitReport("done", "feed.onix");
+        assertThat(report.get("deletionRequests").asLong()).isEqualTo(4);
+        assertThat(report.get("deleted").asLong()).as("only rows that were there").isEqualTo(1);
+        assertThat(report.get("written").asLong()).isEqualTo(1);
+        assertThat(report.get("duplicates").asLong()).as("the book its deletion superseded").isEqualTo(1);
+        assertReconciles(report);
+        assertThat(rows.all()).extracting(Row::id, Row::title).containsExactly(
+                tuple("9781861972712", "Deleted Then Added"),
+                tuple("9782070368228", "La Chute"));
+    }
+
+    @Test
     void files_of_one_name_in_two_mapped_folders_are_two_files() throws Exception {
         bookdrop.dropInto("goodreads", SOURCES.resolve("goodreads_library_export.csv"), "export.csv");
         bookdrop.dropInto("librarything", SOURCES.resolve("LibraryThing_export.tsv"), "export.csv");
@@ -570,13 +674,14 @@ abstract class ImportScenarios {
         }
     }
 
-    /** read = written + rejected + duplicates, and every row written was found again. */
+    /** read = written + rejected + duplicates + deletion requests, and every row written was found again. */
     static void assertReconciles(JsonNode report) {
-        assertThat(report.get("read").asLong()).as("read = written + rejected + duplicates").isEqualTo(
-                report.get("written").asLong() + report.get("rejected").asLong() + report.get("duplicates").asLong());
+        assertThat(report.get("read").asLong()).as("read = written + rejected + duplicates + deletionRequests").isEqualTo(
+                report.get("written").asLong() + report.get("rejected").asLong() + report.get("duplicates").asLong()
+                        + report.get("deletionRequests").asLong());
         assertThat(report.get("verified").asLong()).as("verified").isEqualTo(report.get("written").asLong());
-        assertThat(report.get("searchableAt").isNull()).as("no searchableAt when nothing was written")
-                .isEqualTo(report.get("written").asLong() == 0);
+        assertThat(report.get("searchableAt").isNull()).as("no searchableAt when nothing was written or deleted")
+                .isEqualTo(report.get("written").asLong() == 0 && report.get("deleted").asLong(0) == 0);
     }
 
     static Stream<String> corpus() throws IOException {

@@ -39,7 +39,12 @@ final class RejectsFiles {
             }
             return rejects;
         }
-        for (String line : Files.readAllLines(file)) {
+        List<String> lines = Files.readAllLines(file);
+        if (!lines.isEmpty() && lines.get(0).startsWith("# ")) {
+            // A list of MARC records or ONIX Products: "place [identity]: reasons", after lines about the list.
+            return lines.stream().filter(line -> !line.startsWith("# ")).toList();
+        }
+        for (String line : lines) {
             // Lines of tab-separated columns (Open Library's dumps) end in the JSON record.
             JsonNode why = JSON.readTree(line.substring(line.lastIndexOf('\t') + 1)).get("_rejected");
             List<String> reasons = new ArrayList<>();
