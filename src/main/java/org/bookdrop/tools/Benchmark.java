@@ -51,10 +51,14 @@ import org.bookdrop.report.FileImport;
 /**
  * Measures, in one run on one generated NDJSON file, bookdrop's end-to-end rate against the other
  * ways of loading the same books into the configured database (CRATEDB_URL, else an embedded
- * PostgreSQL), bookdrop's parse-and-validate rate against a plain Jackson parse, and its memory.
- * Prints one table and writes it as JSON. With several runs it reports the median and the spread.
+ * PostgreSQL), bookdrop's parse-and-validate rate against a plain Jackson parse, and its memory;
+ * and the same books as CSV, as a shop's CSV through a mapping, as MARC 21 and as an ONIX feed,
+ * parsed and end to end. Prints one table and writes it as JSON. With several runs it reports the
+ * median and the spread. The big-file options import a file of that many books with bookdrop.jar
+ * in a JVM of 256 MB of heap.
  *
- * <pre>java -cp target/bookdrop.jar org.bookdrop.tools.Benchmark [--books 500000] [--runs 3] [--out target/benchmark.json]</pre>
+ * <pre>java -cp target/bookdrop.jar org.bookdrop.tools.Benchmark [--books 500000] [--runs 3] [--out target/benchmark.json]
+ *     [--big-file-books N] [--big-mapped-books N] [--big-onix-books N]</pre>
  */
 public final class Benchmark {
 
@@ -65,6 +69,12 @@ public final class Benchmark {
     private static final String PARSE = "bookdrop parse and validate, no database";
     private static final String CSV_PARSE = "bookdrop parse and validate, CSV in bookdrop's shape, no database";
     private static final String MAPPED_PARSE = "bookdrop parse and validate, mapped CSV (shop.yaml), no database";
+    private static final String MARC_PARSE = "bookdrop parse and map, MARC 21 (marc21 mapping), no database";
+    private static final String ONIX_PARSE = "bookdrop parse and map, ONIX 3.0 feed (onix mapping), no database";
+    static final String BOOKDROP_SEARCHABLE = "bookdrop, drop to searchable (validated, upserted, refreshed)";
+    static final String BOOKDROP_VERIFIED = "bookdrop, drop to report (and every row looked up again)";
+    static final String MARC_SEARCHABLE = "bookdrop, MARC 21 file, drop to searchable";
+    static final String ONIX_SEARCHABLE = "bookdrop, ONIX 3.0 feed, drop to searchable";
 
     private final Database database;
     private final String jdbcUrl;
@@ -86,6 +96,7 @@ public final class Benchmark {
         long count = 500_000;
         long bigFileBooks = 0;
         long bigMappedBooks = 0;
+        long bigOnixBooks = 0;
         int runs = 1;
         Path out = Path.of("target", "benchmark.json");
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -95,6 +106,7 @@ public final class Benchmark {
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--big-file-books" -> bigFileBooks = Long.parseLong(args[i + 1]);
                 case "--big-mapped-books" -> bigMappedBooks = Long.parseLong(args[i + 1]);
+                case "--big-onix-books" -> bigOnixBooks = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -105,7 +117,12 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "Generated %,d books, %,d bytes: %s%n", count, Files.size(books), books);
         // The same number of books as CSV, in bookdrop's shape and in a shop's own layout read through a mapping.
         new GenerateBooks(42, 0).write(work.resolve("books.csv"), count);
-        new GenerateBooks(42, 0, true).write(work.resolve("shop.csv"), count);
+        new GenerateBooks(42, 0, GenerateBooks.Shape.SHOP).write(work.resolve("shop.csv"), count);
+        // And as a library's MARC export and a publisher's ONIX feed, read through their shipped mappings.
+        new GenerateBooks(42, 0).write(work.resolve("catalogue.mrc"), count);
+        new GenerateBooks(42, 0).write(work.resolve("feed.onix"), count);
+        System.out.printf(Locale.ROOT, "Also as MARC 21 (%,d bytes) and an ONIX 3.0 feed (%,d bytes)%n",
+                Files.size(work.resolve("catalogue.mrc")), Files.size(work.resolve("feed.onix")));
         try (Database database = Database.open(url, 4)) {
             String target = url.isBlank() ? database.jdbcUrl() : url;
             Benchmark benchmark = new Benchmark(database, target, work, books, count);
@@ -117,10 +134,13 @@ public final class Benchmark {
                 benchmark.runOnce(rates, notes);
             }
             if (bigFileBooks > 0) {
-                benchmark.bigFile(notes, "big file", bigFileBooks, false);
+                benchmark.bigFile(notes, "big file", bigFileBooks, "big.ndjson", GenerateBooks.Shape.BOOKDROP);
             }
             if (bigMappedBooks > 0) {
-                benchmark.bigFile(notes, "big mapped CSV file", bigMappedBooks, true);
+                benchmark.bigFile(notes, "big mapped CSV file", bigMappedBooks, "big-shop.csv", GenerateBooks.Shape.SHOP);
+            }
+            if (bigOnixBooks > 0) {
+                benchmark.bigFile(notes, "big ONIX feed", bigOnixBooks, "big-feed.onix", GenerateBooks.Shape.BOOKDROP);
             }
             benchmark.report(rates, notes, runs, out);
         }
@@ -128,8 +148,10 @@ public final class Benchmark {
 
     private void runOnce(Map<String, List<Double>> rates, Map<String, String> notes) throws Exception {
         resetPeakHeap();
-        bookdrop(rates);
+        bookdrop(rates, books, BOOKDROP_SEARCHABLE, BOOKDROP_VERIFIED);
         notes.put("bookdrop's peak heap during its run, MB", String.valueOf(peakHeapMegabytes()));
+        bookdrop(rates, work.resolve("catalogue.mrc"), MARC_SEARCHABLE, null);
+        bookdrop(rates, work.resolve("feed.onix"), ONIX_SEARCHABLE, null);
         measure(rates, "UNNEST arrays, 10,000 rows a statement, 2 connections", () -> unnestLoader(10_000, 2));
         measure(rates, "pgjdbc executeBatch, 1,000 rows a batch, 2 connections", () -> executeBatchLoader(1_000, 2));
         measure(rates, "one INSERT per row (sample of " + SINGLE_INSERT_SAMPLE + ")", this::singleInserts);
@@ -155,6 +177,9 @@ public final class Benchmark {
         measure(rates, CSV_PARSE, () -> parseAndValidate(work.resolve("books.csv"), Mappings.bookdropShape(false)));
         measure(rates, MAPPED_PARSE, () -> parseAndValidate(work.resolve("shop.csv"),
                 MappingFile.parse("shop.yaml", "shop", GenerateBooks.SHOP_MAPPING)));
+        Mapping bookdropShape = Mappings.bookdropShape(false);
+        measure(rates, MARC_PARSE, () -> parseAndValidate(work.resolve("catalogue.mrc"), bookdropShape));
+        measure(rates, ONIX_PARSE, () -> parseAndValidate(work.resolve("feed.onix"), bookdropShape));
         measure(rates, "plain Jackson parse of each line, no database", this::plainParse);
         notes.put("peak RSS of the benchmark process (all methods), MB", String.valueOf(peakRssMegabytes()));
     }
@@ -163,9 +188,10 @@ public final class Benchmark {
      * bookdrop.jar import of a big generated file in a JVM limited to 256 MB of heap: memory bounded
      * whatever the size; NDJSON in bookdrop's shape, or CSV in the shop's layout through its mapping.
      */
-    private void bigFile(Map<String, String> notes, String name, long books, boolean mapped) throws Exception {
+    private void bigFile(Map<String, String> notes, String name, long books, String fileName, GenerateBooks.Shape shape)
+            throws Exception {
         System.out.printf(Locale.ROOT, "%s: %,d books, imported by bookdrop.jar with -Xmx256m ...%n", name, books);
-        BigFileRun.Result big = BigFileRun.run(jdbcUrl, work, books, "256m", freshTable("bench_big"), mapped);
+        BigFileRun.Result big = BigFileRun.run(jdbcUrl, work, books, "256m", freshTable("bench_big"), fileName, shape);
         String result = String.format(Locale.ROOT, "%,d books, %,d bytes, -Xmx%s: exit code %d in %.1f s (%,.0f rows/s); "
                         + "peak heap after GC %d MB, peak RSS %d MB; %s", big.books(), big.bytes(), big.heapLimit(),
                 big.exitCode(), big.seconds(), big.books() / big.seconds(), big.peakHeapAfterGcMb(), big.peakRssMb(), big.summary());
@@ -186,44 +212,47 @@ public final class Benchmark {
         rates.computeIfAbsent(name, n -> new ArrayList<>()).add(rate);
     }
 
-    static final String BOOKDROP_SEARCHABLE = "bookdrop, drop to searchable (validated, upserted, refreshed)";
-    static final String BOOKDROP_VERIFIED = "bookdrop, drop to report (and every row looked up again)";
-
     /**
      * bookdrop end to end, from the file dropped into a running bookdrop's inbox: to its rows
      * searchable (read, checked, written, refreshed; the report's searchableAt), which is where the
      * loaders' times end too, and to its report (after every row was looked up again by key).
+     *
+     * @param verifiedName the name of the rate to the report, or null when only the rate to searchable is wanted
      */
-    private void bookdrop(Map<String, List<Double>> rates) throws Exception {
+    private void bookdrop(Map<String, List<Double>> rates, Path file, String searchableName, String verifiedName)
+            throws Exception {
+        String name = file.getFileName().toString();
         String table = freshTable("bench_bookdrop");
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         // Every run imports the same file again: its earlier import must not make bookdrop skip it.
         Main main = Bookdrop.create(jdbcUrl, inbox, table, Map.of("bookdrop.import-once", "false"));
         main.start();
         try {
-            Path report = inbox.resolve("done").resolve("books.ndjson.report.json");
+            Path report = inbox.resolve("done").resolve(name + ".report.json");
             Files.deleteIfExists(report);
-            Files.createLink(inbox.resolve("books.ndjson.part"), books);
+            Files.createLink(inbox.resolve(name + ".part"), file);
             // As into a bookdrop that runs already: past the file consumer's first poll, a second after start.
             Thread.sleep(1500);
             Instant dropped = Instant.now();
             long start = System.nanoTime();
-            Files.move(inbox.resolve("books.ndjson.part"), inbox.resolve("books.ndjson"));
+            Files.move(inbox.resolve(name + ".part"), inbox.resolve(name));
             while (!Files.exists(report) || Files.size(report) == 0) {
                 Thread.sleep(10);
             }
             double seconds = seconds(start);
             JsonNode result = JSON.readTree(report.toFile());
             if (result.get("written").asLong() != bookCount || result.get("verified").asLong() != bookCount) {
-                throw new IllegalStateException("bookdrop did not write every book: " + result);
+                throw new IllegalStateException("bookdrop did not write every book of " + name + ": " + result);
             }
             double searchable = Duration.between(dropped, Instant.parse(result.get("searchableAt").asText())).toNanos() / 1e9;
             // From the drop, so the wait for the file to be picked up counts too.
-            record(rates, BOOKDROP_SEARCHABLE, bookCount / searchable);
-            record(rates, BOOKDROP_VERIFIED, bookCount / seconds);
+            record(rates, searchableName, bookCount / searchable);
+            if (verifiedName != null) {
+                record(rates, verifiedName, bookCount / seconds);
+            }
         } finally {
             main.stop();
-            Files.deleteIfExists(inbox.resolve("done").resolve("books.ndjson"));
+            Files.deleteIfExists(inbox.resolve("done").resolve(name));
         }
     }
 
@@ -485,10 +514,9 @@ public final class Benchmark {
                     .putPOJO("runs", values);
         }
         System.out.println("(ratio: the method's rate over bookdrop's drop to searchable; for the parse rows, over bookdrop's parse and validate)");
-        if (rates.containsKey(MAPPED_PARSE) && rates.containsKey(CSV_PARSE)) {
-            notes.put("mapped CSV / CSV in bookdrop's shape, parse and validate", String.format(Locale.ROOT, "%.0f%% (target: 70%%)",
-                    100 * median(rates.get(MAPPED_PARSE)) / median(rates.get(CSV_PARSE))));
-        }
+        share(rates, notes, "mapped CSV / CSV in bookdrop's shape, parse and validate", MAPPED_PARSE, CSV_PARSE, 70);
+        share(rates, notes, "MARC 21 / NDJSON, drop to searchable", MARC_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
+        share(rates, notes, "ONIX / NDJSON, drop to searchable", ONIX_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
         ObjectNode jsonNotes = json.putObject("notes");
         notes.forEach((key, value) -> {
             System.out.printf("%s: %s%n", key, value);
@@ -497,6 +525,15 @@ public final class Benchmark {
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
         System.out.println("Written to " + out);
+    }
+
+    /** A note of one rate as a share of another, with its target. */
+    private static void share(Map<String, List<Double>> rates, Map<String, String> notes, String note, String rate, String of,
+                              int targetPercent) {
+        if (rates.containsKey(rate) && rates.containsKey(of)) {
+            notes.put(note, String.format(Locale.ROOT, "%.0f%% (target: at least %d%%)",
+                    100 * median(rates.get(rate)) / median(rates.get(of)), targetPercent));
+        }
     }
 
     private static double median(List<Double> values) {

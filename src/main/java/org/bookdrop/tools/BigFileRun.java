@@ -28,10 +28,16 @@ final class BigFileRun {
     private BigFileRun() {
     }
 
-    /** @param mapped CSV in the shop's layout, imported with its mapping ({@code import --mapping}); else NDJSON */
-    static Result run(String jdbcUrl, Path work, long books, String heapLimit, String table, boolean mapped) throws Exception {
-        Path file = work.resolve(mapped ? "big-shop.csv" : "big.ndjson");
-        new GenerateBooks(7, 0.001, mapped).write(file, books);
+    /**
+     * @param fileName the big file's name, whose extension says its format: {@code big.ndjson},
+     *                 {@code big.onix}; with the shape {@code SHOP}, a CSV in the shop's layout,
+     *                 imported with its mapping ({@code import --mapping})
+     */
+    static Result run(String jdbcUrl, Path work, long books, String heapLimit, String table, String fileName,
+                      GenerateBooks.Shape shape) throws Exception {
+        Path file = work.resolve(fileName);
+        boolean mapped = shape == GenerateBooks.Shape.SHOP;
+        new GenerateBooks(7, 0.001, shape).write(file, books);
         Path gcLog = work.resolve("big-gc.log");
         Path output = work.resolve("big-import.out");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,5 +1,6 @@
 package org.bookdrop.tools;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,12 +22,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes N made-up books as NDJSON, a JSON array or CSV (gzipped when the name ends in .gz), the
- * same books for the same seed, with an optional share of invalid records. For benchmarks and
- * for tests that need big inputs. With {@code --shape shop}, a CSV in a bookshop's own layout
- * instead of bookdrop's, which the mapping {@link #SHOP_MAPPING} reads (sample-data/shop.yaml).
+ * Writes N made-up books as NDJSON, a JSON array, CSV, MARC 21 ({@code .mrc}) or an ONIX 3.0 feed
+ * ({@code .onix}), gzipped when the name ends in .gz, the same books for the same seed, with an
+ * optional share of invalid records. For benchmarks and for tests that need big inputs. The shape
+ * {@code shop} writes CSV in a bookshop's own layout instead of bookdrop's, which the mapping
+ * {@link #SHOP_MAPPING} reads (sample-data/shop.yaml); {@code marc8} writes MARC records in MARC-8
+ * rather than UTF-8; {@code short-tags} writes ONIX in short tags rather than reference names.
  *
- * <pre>java -cp bookdrop.jar org.bookdrop.tools.GenerateBooks --count 500000 --out books.ndjson [--seed 42] [--invalid 0.01] [--shape shop]</pre>
+ * <pre>java -cp bookdrop.jar org.bookdrop.tools.GenerateBooks --count 500000 --out books.ndjson [--seed 42] [--invalid 0.01] [--shape shop|marc8|short-tags]</pre>
  */
 public final class GenerateBooks {
 
@@ -40,8 +43,11 @@ public final class GenerateBooks {
     private static final String[] CATEGORIES = {"novel", "comedy", "documentation", "science fiction", "fantasy",
         "poetry", "history", "crime", "philosophy", "children", "travel", "biography"};
 
+    /** The variants of the formats written. */
+    public enum Shape { BOOKDROP, SHOP, MARC8, SHORT_TAGS }
+
     /** The kinds of invalid record written, one after the other. */
-    private enum Invalid { NO_AUTHOR, BAD_DATE, AUTHOR_AS_OBJECT, CATEGORIES_AS_NUMBER }
+    enum Invalid { NO_AUTHOR, BAD_DATE, AUTHOR_AS_OBJECT, CATEGORIES_AS_NUMBER }
 
     /** The mapping that reads the shop's layout; the same text as sample-data/shop.yaml (a test holds them equal). */
     public static final String SHOP_MAPPING = """
@@ -73,17 +79,16 @@ public final class GenerateBooks {
 
     private final SplittableRandom random;
     private final double invalidShare;
-    private final boolean shop;
+    private final Shape shape;
 
     GenerateBooks(long seed, double invalidShare) {
-        this(seed, invalidShare, false);
+        this(seed, invalidShare, Shape.BOOKDROP);
     }
 
-    /** @param shop whether CSV is written in the shop's layout ({@link #SHOP_MAPPING}) rather than bookdrop's */
-    GenerateBooks(long seed, double invalidShare, boolean shop) {
+    GenerateBooks(long seed, double invalidShare, Shape shape) {
         this.random = new SplittableRandom(seed);
         this.invalidShare = invalidShare;
-        this.shop = shop;
+        this.shape = shape;
     }
 
     public static void main(String[] args) throws IOException {
@@ -91,27 +96,23 @@ public final class GenerateBooks {
         Path out = null;
         long seed = 42;
         double invalid = 0;
-        boolean shop = false;
+        Shape shape = Shape.BOOKDROP;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--count" -> count = Long.parseLong(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--invalid" -> invalid = Double.parseDouble(args[i + 1]);
-                case "--shape" -> shop = switch (args[i + 1]) {
-                    case "shop" -> true;
-                    case "bookdrop" -> false;
-                    default -> throw new IllegalArgumentException("--shape is bookdrop or shop");
-                };
+                case "--shape" -> shape = Shape.valueOf(args[i + 1].toUpperCase(Locale.ROOT).replace('-', '_'));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (count <= 0 || out == null) {
-            System.err.println("usage: GenerateBooks --count N --out FILE.(ndjson|json|csv)[.gz] [--seed 42] [--invalid 0.01] "
-                    + "[--shape shop]");
+            System.err.println("usage: GenerateBooks --count N --out FILE.(ndjson|json|csv|mrc|onix)[.gz] [--seed 42] "
+                    + "[--invalid 0.01] [--shape shop|marc8|short-tags]");
             System.exit(2);
         }
-        new GenerateBooks(seed, invalid, shop).write(out, count);
+        new GenerateBooks(seed, invalid, shape).write(out, count);
         System.out.printf(Locale.ROOT, "%s: %d books, %,d bytes%n", out, count, Files.size(out));
     }
 
@@ -119,13 +120,22 @@ public final class GenerateBooks {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean gzip = name.endsWith(".gz");
         String format = gzip ? name.substring(0, name.length() - 3) : name;
+        boolean marc = format.endsWith(".mrc") || format.endsWith(".marc");
+        boolean onix = format.endsWith(".onix");
+        if (shape == Shape.SHOP && !format.endsWith(".csv") || shape == Shape.MARC8 && !marc
+                || shape == Shape.SHORT_TAGS && !onix) {
+            throw new IllegalArgumentException("the shape " + shape + " is for CSV (shop), MARC (marc8) or ONIX (short-tags) "
+                    + "files, named .csv, .mrc or .onix (optionally .gz)");
+        }
         try (OutputStream raw = Files.newOutputStream(file);
-             OutputStream stream = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
+             OutputStream stream = new BufferedOutputStream(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16);
              Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
-            if (format.endsWith(".csv") && shop) {
+            if (marc) {
+                new MarcCatalogue(this, shape == Shape.MARC8).write(stream, count);
+            } else if (onix) {
+                new OnixCatalogue(this, shape == Shape.SHORT_TAGS).write(out, count);
+            } else if (shape == Shape.SHOP) {
                 writeShopCsv(out, count);
-            } else if (shop) {
-                throw new IllegalArgumentException("the shop's layout is CSV: the name must end in .csv (optionally .gz)");
             } else if (format.endsWith(".csv")) {
                 writeCsv(out, count);
             } else if (format.endsWith(".json")) {
@@ -133,7 +143,8 @@ public final class GenerateBooks {
             } else if (format.endsWith(".ndjson") || format.endsWith(".jsonl")) {
                 writeJson(out, count, false);
             } else {
-                throw new IllegalArgumentException("the name must end in .ndjson, .jsonl, .json or .csv (optionally .gz)");
+                throw new IllegalArgumentException("the name must end in .ndjson, .jsonl, .json, .csv, .mrc or .onix "
+                        + "(optionally .gz)");
             }
         }
     }
@@ -207,7 +218,7 @@ public final class GenerateBooks {
     }
 
     /** The n-th ISBN-13 of a made-up publisher, with hyphens; with a wrong check digit when asked. */
-    private static String isbn(long n, boolean wrongCheckDigit) {
+    static String isbn(long n, boolean wrongCheckDigit) {
         String body = "9781" + String.format(Locale.ROOT, "%08d", n % 100_000_000);
         int sum = 0;
         for (int i = 0; i < 12; i++) {
@@ -230,14 +241,14 @@ public final class GenerateBooks {
         };
     }
 
-    private Invalid invalid(long n) {
+    Invalid invalid(long n) {
         if (invalidShare <= 0 || random.nextDouble() >= invalidShare) {
             return null;
         }
         return Invalid.values()[(int) (n % Invalid.values().length)];
     }
 
-    private String title() {
+    String title() {
         int words = 2 + random.nextInt(5);
         StringBuilder title = new StringBuilder("The");
         for (int i = 0; i < words; i++) {
@@ -247,15 +258,30 @@ public final class GenerateBooks {
         return title.toString();
     }
 
-    private String author() {
+    String author() {
         return FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
     }
 
-    private String date() {
+    /** A made-up person's names: the first name(s), then the family name. */
+    String[] names() {
+        return new String[] {FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)]};
+    }
+
+    /** A number from 0 to bound - 1, from the same seeded sequence, for the catalogue writers' choices. */
+    int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+
+    /** A made-up word, for subtitles and descriptions. */
+    String word() {
+        return WORDS[random.nextInt(WORDS.length)];
+    }
+
+    String date() {
         return LocalDate.ofEpochDay(random.nextLong(-40_000, 20_000)).toString();
     }
 
-    private List<String> categories() {
+    List<String> categories() {
         int size = random.nextInt(4);
         List<String> categories = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
