@@ -39,7 +39,7 @@ public final class Bookdrop {
         properties.addOverrideProperty("bookdrop.scheduler", schedule.isBlank() ? "none" : "#" + BookdropConfiguration.SCHEDULER);
     }
 
-    /** Camel's management HTTP server with its Micrometer metrics, on bookdrop.metrics-port if set, at bookdrop.metrics-bind. */
+    /** Camel's management HTTP server with its Micrometer metrics and health checks, on bookdrop.metrics-port if set, at bookdrop.metrics-bind. */
     private static void servePrometheusMetricsWhenAPortIsSet(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
         String port = properties.resolveProperty("bookdrop.metrics-port").orElse("");
@@ -48,8 +48,14 @@ public final class Bookdrop {
         }
         String bind = properties.resolveProperty("bookdrop.metrics-bind").orElse("127.0.0.1").strip();
         main.configure().metrics().withEnabled(true);
+        // Routes started, and bookdrop's own checks (database, folders). Not the consumer checks: the inbox's
+        // consumer reads "not yet polled" until its first poll, an hour after start with an hourly BOOKDROP_SCHEDULE.
+        main.configure().health().withEnabled(true);
+        main.configure().health().setConsumersEnabled(false);
+        // Each check by name with its state, also when all are up (the default shows only the overall status then).
+        main.configure().health().withExposureLevel("full");
         main.configure().httpManagementServer().withEnabled(true).withHost(bind).withPort(Integer.parseInt(port.strip()))
-                .withMetricsEnabled(true);
+                .withMetricsEnabled(true).withHealthCheckEnabled(true);
     }
 
     /**

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.bookdrop.check.BookChecker;
 import org.bookdrop.check.BookValidator;
+import org.bookdrop.health.DatabaseHealthCheck;
+import org.bookdrop.health.FoldersHealthCheck;
 import org.bookdrop.history.ImportHistory;
 import org.bookdrop.inbox.FileArchive;
 import org.bookdrop.inbox.FileClaims;
@@ -173,6 +175,9 @@ public class BookdropConfiguration implements CamelConfiguration {
         registry.bind("fileClaims", claims);
         registry.bind("readyFiles", new ReadyFiles(doneMarkers, mappings.folders()));
         registry.bind("bookTable", books);
+        // Beside Camel's own route checks, at /observe/health on the management server (bookdrop.metrics-port).
+        registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.jdbcUrl(), database.kind()));
+        registry.bind("foldersHealthCheck", new FoldersHealthCheck(folders));
     }
 
     /**

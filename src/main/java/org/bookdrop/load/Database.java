@@ -90,6 +90,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** What it is, for people: {@code CrateDB}, {@code PostgreSQL}, or {@code embedded PostgreSQL}. */
+    public String kind() {
+        return embedded != null ? "embedded PostgreSQL" : dialect.name();
+    }
+
     @Override
     public void close() throws IOException {
         dataSource.close();

@@ -113,6 +113,37 @@ class MonitoringTest {
     }
 
     @Test
+    void health_is_up_with_its_checks_and_down_naming_the_database_once_the_database_stops() throws Exception {
+        int port = freePort();
+        // A database of its own, so that it can be stopped under a running bookdrop.
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres own = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+        try (RunningBookdrop bookdrop = RunningBookdrop.start(own.getJdbcUrl("postgres", "postgres"), table,
+                Files.createDirectory(work.resolve("inbox")), Map.of("bookdrop.metrics-port", String.valueOf(port)))) {
+            HttpResponse<String> up = get(port, "/observe/health?data=true");
+            assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+            assertThat(up.body()).contains("\"status\":\"UP\"").contains("\"database\"").contains("\"folders\"")
+                    .contains("route:intake");
+
+            own.close();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> down = get(port, "/observe/health?data=true");
+                assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+                assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("cannot reach the PostgreSQL at");
+            });
+            assertThat(get(port, "/observe/health/live").statusCode()).as("alive: a restart would not bring the database back")
+                    .isEqualTo(200);
+        } finally {
+            own.close();
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void the_metrics_endpoint_is_off_unless_a_port_is_set() throws Exception {
         int port = freePort();
         try (RunningBookdrop bookdrop = RunningBookdrop.start(Databases.postgresUrl(), table,
