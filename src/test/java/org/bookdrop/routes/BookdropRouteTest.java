@@ -1,0 +1,61 @@
+package org.bookdrop.routes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.bookdrop.BookdropConfiguration;
+import org.bookdrop.e2e.Databases;
+
+/**
+ * bookdrop's routes (routes/*.yaml, from the classpath as the jar has them) started by Camel Main
+ * for one test, with bookdrop's real beans on the tests' PostgreSQL, a new inbox and new tables;
+ * the context starts once the test has advised the routes it changes.
+ */
+abstract class BookdropRouteTest extends CamelMainTestSupport {
+
+    protected Path inbox;
+    protected String table;
+    protected String historyTable;
+
+    @Override
+    public void configureTest(TestExecutionConfiguration test) {
+        super.configureTest(test);
+        test.withUseAdviceWith(true);
+    }
+
+    @Override
+    public void configureContext(CamelContextConfiguration context) {
+        super.configureContext(context);
+        try {
+            inbox = Files.createTempDirectory("bookdrop-route-test-").resolve("inbox");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String suffix = Long.toHexString(System.nanoTime());
+        table = "route_books_" + suffix;
+        historyTable = "route_history_" + suffix;
+        Properties settings = new Properties();
+        settings.setProperty("cratedb.url", Databases.postgresUrl());
+        settings.setProperty("bookdrop.inbox", inbox.toString());
+        settings.setProperty("bookdrop.table", table);
+        settings.setProperty("bookdrop.history-table", historyTable);
+        settings.setProperty("bookdrop.claims-table", "route_claims_" + suffix);
+        settings.setProperty("bookdrop.poll-delay", "50");
+        settings.setProperty("bookdrop.read-lock-interval", "100");
+        // What Bookdrop's start sets when no BOOKDROP_SCHEDULE is given: poll on a fixed delay.
+        settings.setProperty("bookdrop.scheduler", "none");
+        context.withUseOverridePropertiesWithPropertiesComponent(settings);
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(BookdropConfiguration.class);
+    }
+}
