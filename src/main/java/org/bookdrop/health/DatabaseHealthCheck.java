@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.bookdrop.load.JdbcUrls;
 import org.bookdrop.report.FailureMessage;
 
@@ -18,7 +17,7 @@ import org.bookdrop.report.FailureMessage;
  * busy import holds) runs {@code SELECT 1} within a few seconds. A readiness check: bookdrop cannot
  * import without its database, but restarting bookdrop would not bring it back.
  */
-public final class DatabaseHealthCheck extends AbstractHealthCheck {
+public final class DatabaseHealthCheck extends ReadinessCheck {
 
     private static final int TIMEOUT_SECONDS = 3;
 
@@ -30,14 +29,9 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
      * @param kind    what it is, for people: {@code CrateDB} or {@code embedded PostgreSQL}
      */
     public DatabaseHealthCheck(String jdbcUrl, String kind) {
-        super("bookdrop", "database");
+        super("database");
         this.jdbcUrl = jdbcUrl;
         this.kind = kind;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.bookdrop.inbox.FolderAccess;
 import org.bookdrop.inbox.Folders;
 
@@ -14,18 +13,13 @@ import org.bookdrop.inbox.Folders;
  * without writing anything ({@link FolderAccess#predictRefusal}): a folder removed, or its
  * permissions changed, after bookdrop started shows here, with the line saying what to fix.
  */
-public final class FoldersHealthCheck extends AbstractHealthCheck {
+public final class FoldersHealthCheck extends ReadinessCheck {
 
     private final Folders folders;
 
     public FoldersHealthCheck(Folders folders) {
-        super("bookdrop", "folders");
+        super("folders");
         this.folders = folders;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
