@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,6 +100,7 @@ public final class Benchmark {
         long bigOnixBooks = 0;
         int runs = 1;
         Path out = Path.of("target", "benchmark.json");
+        Path workParent = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--books" -> count = Long.parseLong(args[i + 1]);
@@ -107,13 +109,19 @@ public final class Benchmark {
                 case "--big-file-books" -> bigFileBooks = Long.parseLong(args[i + 1]);
                 case "--big-mapped-books" -> bigMappedBooks = Long.parseLong(args[i + 1]);
                 case "--big-onix-books" -> bigOnixBooks = Long.parseLong(args[i + 1]);
+                case "--work" -> workParent = Files.createDirectories(Path.of(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         String url = System.getenv().getOrDefault("CRATEDB_URL", "");
-        Path work = Files.createTempDirectory("bookdrop-benchmark-");
+        Path work = workParent == null ? Files.createTempDirectory("bookdrop-benchmark-")
+                : Files.createTempDirectory(workParent, "bookdrop-benchmark-");
+        // Made-up books, no secret: readable by the database server's user, so that COPY FROM can read
+        // the file when the server runs on this machine.
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path books = work.resolve("books.ndjson");
         new GenerateBooks(42, 0).write(books, count);
+        Files.setPosixFilePermissions(books, PosixFilePermissions.fromString("rw-r--r--"));
         System.out.printf(Locale.ROOT, "Generated %,d books, %,d bytes: %s%n", count, Files.size(books), books);
         // The same number of books as CSV, in bookdrop's shape and in a shop's own layout read through a mapping.
         new GenerateBooks(42, 0).write(work.resolve("books.csv"), count);
@@ -160,7 +168,7 @@ public final class Benchmark {
                 measure(rates, "COPY FROM the file (server side)", this::copyFrom);
             } catch (SQLException e) {
                 notes.put("COPY FROM", "not measured: the CrateDB node cannot read " + books + " (" + e.getMessage()
-                        + "); it must run on this machine");
+                        + "); the server must run on this machine and read the folder, see --work");
             }
         } else {
             notes.put("COPY FROM", "not measured: PostgreSQL's COPY reads CSV or text, not NDJSON");
