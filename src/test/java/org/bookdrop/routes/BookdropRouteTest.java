@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Properties;
 
 import org.apache.camel.main.MainConfigurationProperties;
@@ -12,10 +15,12 @@ import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.bookdrop.BookdropConfiguration;
 import org.bookdrop.e2e.Databases;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * bookdrop's routes (routes/*.yaml, from the classpath as the jar has them) started by Camel Main
- * for one test, with bookdrop's real beans on the tests' PostgreSQL, a new inbox and new tables;
+ * for one test, with bookdrop's real beans on the tests' PostgreSQL (on CrateDB when CRATEDB_URL is
+ * set), a new inbox and new tables;
  * the context starts once the test has advised the routes it changes.
  */
 abstract class BookdropRouteTest extends CamelMainTestSupport {
@@ -23,6 +28,18 @@ abstract class BookdropRouteTest extends CamelMainTestSupport {
     protected Path inbox;
     protected String table;
     protected String historyTable;
+    private String claimsTable;
+
+    /** The test's tables go with it (on CrateDB they would stay). */
+    @AfterEach
+    void dropTables() throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl());
+             Statement statement = connection.createStatement()) {
+            for (String name : new String[] {table, historyTable, claimsTable, claimsTable + "_crashes"}) {
+                statement.execute("DROP TABLE IF EXISTS " + name);
+            }
+        }
+    }
 
     @Override
     public void configureTest(TestExecutionConfiguration test) {
@@ -42,16 +59,23 @@ abstract class BookdropRouteTest extends CamelMainTestSupport {
         table = "route_books_" + suffix;
         historyTable = "route_history_" + suffix;
         Properties settings = new Properties();
-        settings.setProperty("cratedb.url", Databases.postgresUrl());
+        settings.setProperty("cratedb.url", databaseUrl());
         settings.setProperty("bookdrop.inbox", inbox.toString());
         settings.setProperty("bookdrop.table", table);
         settings.setProperty("bookdrop.history-table", historyTable);
-        settings.setProperty("bookdrop.claims-table", "route_claims_" + suffix);
+        claimsTable = "route_claims_" + suffix;
+        settings.setProperty("bookdrop.claims-table", claimsTable);
         settings.setProperty("bookdrop.poll-delay", "50");
         settings.setProperty("bookdrop.read-lock-interval", "100");
         // What Bookdrop's start sets when no BOOKDROP_SCHEDULE is given: poll on a fixed delay.
         settings.setProperty("bookdrop.scheduler", "none");
         context.withUseOverridePropertiesWithPropertiesComponent(settings);
+    }
+
+    /** CRATEDB_URL when it is set (the same wiring on CrateDB), else the tests' embedded PostgreSQL. */
+    protected static String databaseUrl() {
+        String crate = System.getenv("CRATEDB_URL");
+        return crate != null && !crate.isBlank() ? crate : Databases.postgresUrl();
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.builder.NotifyBuilder;
-import org.bookdrop.e2e.Databases;
 import org.bookdrop.report.ImportReport;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +59,7 @@ class ReportRouteTest extends BookdropRouteTest {
     }
 
     private List<String> history() throws Exception {
-        try (Connection connection = DriverManager.getConnection(Databases.postgresUrl());
+        try (Connection connection = DriverManager.getConnection(databaseUrl());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT file, status, records_read FROM " + historyTable)) {
             List<String> found = new java.util.ArrayList<>();

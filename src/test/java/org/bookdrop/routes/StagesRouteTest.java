@@ -16,7 +16,6 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.bookdrop.check.CheckedBook;
-import org.bookdrop.e2e.Databases;
 import org.bookdrop.report.ImportReport;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +67,7 @@ class StagesRouteTest extends BookdropRouteTest {
     }
 
     private List<String> titles() throws Exception {
-        try (Connection connection = DriverManager.getConnection(Databases.postgresUrl());
+        try (Connection connection = DriverManager.getConnection(databaseUrl());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT title FROM " + table + " ORDER BY title")) {
             List<String> titles = new ArrayList<>();
