@@ -41,6 +41,8 @@ public final class OnixReader extends RecordReader {
     private final boolean shortTags;
     private final byte[] productName;
     private final byte[] rootName;
+    /** The root's name in the other tag set: some feeds open {@code <ONIXmessage>} and close {@code </ONIXMessage>}. */
+    private final byte[] otherRootName;
     private final byte[] wrapper;
     private final byte[] chunk = new byte[64 * 1024];
     private int position;
@@ -70,6 +72,7 @@ public final class OnixReader extends RecordReader {
         this.shortTags = head.root().equals("ONIXmessage");
         this.productName = (shortTags ? "product" : "Product").getBytes(StandardCharsets.US_ASCII);
         this.rootName = head.root().getBytes(StandardCharsets.US_ASCII);
+        this.otherRootName = (shortTags ? "ONIXMessage" : "ONIXmessage").getBytes(StandardCharsets.US_ASCII);
         this.in = utf8(buffered, head.encoding());
         this.wrapper = head.wrapper();
     }
@@ -225,7 +228,8 @@ public final class OnixReader extends RecordReader {
             }
             i++;
         }
-        if (i == end || isName(chunk, localStart, i, productName) || isName(chunk, localStart, i, rootName)) {
+        if (i == end || isName(chunk, localStart, i, productName) || isName(chunk, localStart, i, rootName)
+                || isName(chunk, localStart, i, otherRootName)) {
             return false;
         }
         if (inProduct) {
@@ -269,7 +273,8 @@ public final class OnixReader extends RecordReader {
             if (c != '>') {
                 passUntil(">");
             }
-            rootEnded |= isName(rootName);
+            // The message's end, also when it is written in the other tag set (every Product before it was whole).
+            rootEnded |= isName(rootName) || isName(otherRootName);
             return product && inProduct ? endProduct() : null;
         }
         if (!product) {

@@ -156,6 +156,28 @@ class OnixFilesTest {
     }
 
     @Test
+    void a_short_tag_feed_closed_with_the_reference_tag_end_is_read_whole_not_called_cut_short() {
+        // Seen in a public sample feed: <ONIXmessage> opened, </ONIXMessage> closed.
+        String feed = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <ONIXmessage release="3.0">
+                  <header><x307>20261202</x307></header>
+                  <product><a001>uk.bookdrop.one</a001><a002>03</a002>
+                    <productidentifier><b221>15</b221><b244>9780141439518</b244></productidentifier>
+                    <descriptivedetail><titledetail><b202>01</b202><titleelement><x409>01</x409><b203>Emma</b203></titleelement></titledetail>
+                      <contributor><b035>A01</b035><b036>Jane Austen</b036></contributor></descriptivedetail>
+                  </product>
+                </ONIXMessage>
+                """;
+
+        CheckedFile read = read("feed.onix", feed.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.books()).extracting(Book::id, Book::title, Book::author)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("9780141439518", "Emma", "Jane Austen"));
+        assertThat(read.rejected()).isEmpty();
+    }
+
+    @Test
     void a_feed_in_utf_16_or_windows_1252_reads_as_its_declaration_says() {
         for (String encoding : List.of("UTF-16", "windows-1252", "ISO-8859-15")) {
             String feed = "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>\n<ONIXMessage release=\"3.1\">\n"
