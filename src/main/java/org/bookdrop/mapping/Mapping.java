@@ -99,17 +99,14 @@ public record Mapping(
 
     /**
      * The names of every element or field the mapping's sources step through, filter on, sort by
-     * or read from a list's elements: all an ONIX Product needs to keep for this mapping.
+     * or read from a list's elements.
      */
     public java.util.Set<String> namesRead() {
-        java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of("NotificationType", "RecordReference"));
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (FieldRule rule : fields.values()) {
             for (FieldRule.SourceSpec spec : rule.sources()) {
                 addNames(spec, names);
             }
-        }
-        if (names.contains("Date")) {
-            names.add("DateFormat"); // ONIX 3.0's element that gives a Date its format
         }
         return names;
     }

@@ -64,9 +64,9 @@ public final class OnixReader extends RecordReader {
     private boolean rootEnded;
     private boolean finished;
 
-    /** @param wanted the reference names of the elements the mapping reads (any depth) */
-    public OnixReader(InputStream content, Set<String> wanted) {
-        this.wanted = wanted;
+    /** @param namesRead the reference names of the elements the mapping reads (any depth) */
+    public OnixReader(InputStream content, Set<String> namesRead) {
+        this.wanted = kept(namesRead);
         BufferedInputStream buffered = new BufferedInputStream(content, HEAD_BYTES);
         Head head = head(buffered);
         this.shortTags = head.root().equals("ONIXmessage");
@@ -75,6 +75,21 @@ public final class OnixReader extends RecordReader {
         this.otherRootName = (shortTags ? "ONIXMessage" : "ONIXmessage").getBytes(StandardCharsets.US_ASCII);
         this.in = utf8(buffered, head.encoding());
         this.wrapper = head.wrapper();
+    }
+
+    /**
+     * The elements a Product keeps: those the mapping reads, and those bookdrop reads itself: the
+     * NotificationType (a deletion), the RecordReference (a record's identity in the rejects) and,
+     * beside a Date, ONIX 3.0's DateFormat (the Date's format).
+     */
+    private static Set<String> kept(Set<String> namesRead) {
+        Set<String> kept = new java.util.HashSet<>(namesRead);
+        kept.add("NotificationType");
+        kept.add("RecordReference");
+        if (kept.contains("Date")) {
+            kept.add("DateFormat");
+        }
+        return Set.copyOf(kept);
     }
 
     /** @param wrapper a start tag declaring the root's namespace prefixes, or null ({@link OnixProduct#wrapper}) */
