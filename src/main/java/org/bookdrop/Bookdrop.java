@@ -8,6 +8,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.bookdrop.cli.Commands;
+import org.bookdrop.console.WebLogin;
 import org.bookdrop.report.FailureMessage;
 
 /**
@@ -27,6 +28,7 @@ public final class Bookdrop {
             public void beforeConfigure(BaseMainSupport starting) {
                 pollOnTheScheduleWhenOneIsSet(starting);
                 servePrometheusMetricsWhenAPortIsSet(starting);
+                serveTheConsoleWhenAPortIsSet(starting);
             }
         });
         return main;
@@ -59,6 +61,45 @@ public final class Bookdrop {
     }
 
     /**
+     * Camel's HTTP server for the console's pages (routes/console.yaml) on bookdrop.web.port, at
+     * bookdrop.web.bind, behind a login when one is set; no console routes when the port is empty.
+     * Jolokia joins the management server when bookdrop.jolokia is set, behind the same login.
+     */
+    private static void serveTheConsoleWhenAPortIsSet(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        String port = properties.resolveProperty("bookdrop.web.port").orElse("").strip();
+        String user = properties.resolveProperty("bookdrop.web.user").orElse("");
+        String password = properties.resolveProperty("bookdrop.web.password").orElse("");
+        boolean login = WebLogin.wanted(user, password);
+        Path loginFile = login ? WebLogin.writeFile(user, password) : null;
+        if (port.isEmpty()) {
+            String excluded = main.configure().getRoutesExcludePattern();
+            main.configure().withRoutesExcludePattern(excluded == null || excluded.isBlank() ? CONSOLE_ROUTES
+                    : excluded + "," + CONSOLE_ROUTES);
+        } else {
+            String bind = properties.resolveProperty("bookdrop.web.bind").orElse("127.0.0.1").strip();
+            var server = main.configure().httpServer().withEnabled(true).withHost(bind).withPort(Integer.parseInt(port));
+            if (login) {
+                server.withAuthenticationEnabled(true).withAuthenticationPath("/*").withAuthenticationRealm("bookdrop")
+                        .withBasicPropertiesFile(loginFile.toString());
+            }
+        }
+        if (Boolean.parseBoolean(properties.resolveProperty("bookdrop.jolokia").orElse("false").strip())) {
+            if (properties.resolveProperty("bookdrop.metrics-port").orElse("").isBlank()) {
+                throw new IllegalArgumentException("BOOKDROP_JOLOKIA=true serves Jolokia on the metrics port: set BOOKDROP_METRICS_PORT too");
+            }
+            var management = main.configure().httpManagementServer().withJolokiaEnabled(true);
+            if (login) {
+                management.withAuthenticationEnabled(true).withAuthenticationPath("/observe/jolokia/*")
+                        .withAuthenticationRealm("bookdrop").withBasicPropertiesFile(loginFile.toString());
+            }
+        }
+    }
+
+    /** The console's route file, left out when the console is off (its platform-http routes need the server). */
+    public static final String CONSOLE_ROUTES = "**/console.yaml";
+
+    /**
      * bookdrop with some settings given, over any other source, watching the inbox closely: for
      * the benchmark and the tests, which drop files and wait for them.
      *
@@ -71,6 +112,8 @@ public final class Bookdrop {
         main.addOverrideProperty("bookdrop.table", table);
         main.addOverrideProperty("bookdrop.poll-delay", "100");
         main.addOverrideProperty("bookdrop.read-lock-interval", "200");
+        // No console unless a test asks for one on a port of its own.
+        main.addOverrideProperty("bookdrop.web.port", "");
         settings.forEach(main::addOverrideProperty);
         return main;
     }

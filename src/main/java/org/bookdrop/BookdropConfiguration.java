@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -14,7 +16,21 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
 import org.bookdrop.check.BookChecker;
+import org.bookdrop.console.BooksPages;
+import org.bookdrop.console.ConsoleAssets;
+import org.bookdrop.console.ConsoleErrors;
+import org.bookdrop.console.ConsoleStatus;
+import org.bookdrop.console.ImportsPages;
+import org.bookdrop.console.LiveEvents;
+import org.bookdrop.console.OverviewPage;
+import org.bookdrop.console.Uploads;
+import org.bookdrop.history.PastImports;
+import org.bookdrop.load.BookSearch;
 import org.bookdrop.check.BookValidator;
 import org.bookdrop.health.DatabaseHealthCheck;
 import org.bookdrop.health.FoldersHealthCheck;
@@ -124,6 +140,15 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject(value = "bookdrop.apply-deletions", defaultValue = "false")
     private boolean applyDeletions;
 
+    @PropertyInject(value = "bookdrop.web.port", defaultValue = "")
+    private String webPort;
+
+    @PropertyInject(value = "bookdrop.web.bind", defaultValue = "127.0.0.1")
+    private String webBind;
+
+    @PropertyInject(value = "bookdrop.web.max-upload-mb", defaultValue = "1024")
+    private long maxUploadMb;
+
     @Override
     public void configure(CamelContext camel) throws Exception {
         // Before anything else: a folder bookdrop cannot write would be found only after a file's rows landed.
@@ -178,6 +203,62 @@ public class BookdropConfiguration implements CamelConfiguration {
         // Beside Camel's own route checks, at /observe/health on the management server (bookdrop.metrics-port).
         registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.jdbcUrl(), database.kind()));
         registry.bind("foldersHealthCheck", new FoldersHealthCheck(folders));
+        console(camel, database, folders, mappings, stats, books.name(), history.name());
+    }
+
+    /**
+     * The console's beans (routes/console.yaml calls them), and its live feed and uploads on the
+     * console's HTTP server once it runs. Its queries use a small pool of their own, so that a page
+     * never waits for a writer's connection, nor holds one up.
+     */
+    private void console(CamelContext camel, Database database, Folders folders, Mappings mappings, IngestStats stats,
+                         TableName books,
+                         TableName historyTable) throws Exception {
+        Registry registry = camel.getRegistry();
+        ConsoleStatus status = new ConsoleStatus(stats, folders, database.readerPool(2), database.kind(), Clock.systemUTC());
+        LiveEvents events = new LiveEvents(status);
+        registry.bind("liveEvents", events);
+        if (webPort.isBlank()) {
+            return;
+        }
+        // The console's routes reach its server through this engine, told the port: Camel's own finds the server
+        // by its type, and finds two (and falls back to port 8080) when the management server runs too.
+        int port = Integer.parseInt(webPort.strip());
+        registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new VertxPlatformHttpEngine() {
+            @Override
+            public int getServerPort() {
+                return port;
+            }
+        });
+        PastImports pastImports = new PastImports(database.readerPool(2), historyTable);
+        long maxUploadBytes = maxUploadMb * 1024 * 1024;
+        Map<String, String> mappingsByFolder = new TreeMap<>();
+        for (Mapping mapping : mappings.all()) {
+            if (mapping.folder() != null) {
+                mappingsByFolder.put(mapping.folder(), mapping.name());
+            }
+        }
+        registry.bind("overviewPage", new OverviewPage(status, pastImports, mappingsByFolder, maxUploadBytes));
+        registry.bind("importsPages", new ImportsPages(pastImports, folders));
+        registry.bind("booksPages", new BooksPages(new BookSearch(database.readerPool(2), database.dialect(), books), books.toString()));
+        registry.bind("consoleAssets", new ConsoleAssets());
+        registry.bind("consoleErrors", new ConsoleErrors());
+        Uploads uploads = new Uploads(folders.inbox(), mappingsByFolder.keySet(), maxUploadBytes, Clock.systemUTC());
+        camel.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                MainHttpServer server = context.hasService(MainHttpServer.class);
+                events.serveOn(server.getRouter());
+                uploads.serveOn(server.getRouter());
+                String host = webBind.strip().equals("0.0.0.0") ? "localhost" : webBind.strip();
+                LOG.info("The console is at http://{}:{}/ ({} into {})", host, server.getPort(), database.kind(), books);
+            }
+        });
+        closeWithCamel(camel, events);
     }
 
     /**

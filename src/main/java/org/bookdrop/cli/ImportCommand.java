@@ -60,6 +60,8 @@ final class ImportCommand {
         main.addOverrideProperty("bookdrop.error-folder", errorFolder);
         main.addOverrideProperty("bookdrop.schedule", "");
         main.addOverrideProperty("bookdrop.poll-delay", "100");
+        // A one-shot import has no console: it would only compete for the port of a running bookdrop's.
+        main.addOverrideProperty("bookdrop.web.port", "");
         if (mapping != null) {
             Path file = Path.of(mapping);
             main.addOverrideProperty("bookdrop.mapping", Files.isRegularFile(file) ? file.toAbsolutePath().toString() : mapping);

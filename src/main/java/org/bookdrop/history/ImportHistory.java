@@ -65,6 +65,10 @@ public final class ImportHistory {
         this.importOnce = importOnce;
     }
 
+    public TableName name() {
+        return table;
+    }
+
     /** The columns, in order; those after the first fifteen came with later versions of bookdrop (added at start). */
     private Map<String, String> columns() {
         Map<String, String> columns = new LinkedHashMap<>();

@@ -26,6 +26,22 @@ public final class CrateDialect implements Dialect {
         return "ARRAY(TEXT)";
     }
 
+    /** As CrateDB's tutorial searches: MATCH on the title's full-text index, ranked by _score. */
+    @Override
+    public String titleMatches() {
+        return "MATCH(title, ?)";
+    }
+
+    @Override
+    public String titleScore() {
+        return "_score";
+    }
+
+    @Override
+    public boolean scoreTakesTheWords() {
+        return false;
+    }
+
     @Override
     public Optional<String> refresh(TableName table) {
         return Optional.of("REFRESH TABLE " + table.quoted());

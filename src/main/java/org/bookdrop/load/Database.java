@@ -24,6 +24,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final EmbeddedPostgres embedded;
+    private HikariDataSource readers;
 
     private Database(HikariDataSource dataSource, EmbeddedPostgres embedded) {
         this.dataSource = dataSource;
@@ -65,8 +66,12 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String jdbcUrl, int poolSize) {
+        return pool(jdbcUrl, poolSize, "bookdrop");
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, int poolSize, String name) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("bookdrop");
+        config.setPoolName(name);
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(poolSize);
         // CrateDB has no transactions: every statement stands on its own (shared/CRATEDB.md).
@@ -75,6 +80,17 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(3_000);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A pool of its own on the same database, for readers that must never wait for a writer's
+     * connection (the console); closed with this database.
+     */
+    public synchronized DataSource readerPool(int size) {
+        if (readers == null) {
+            readers = pool(dataSource.getJdbcUrl(), size, "bookdrop-readers");
+        }
+        return readers;
     }
 
     public DataSource dataSource() {
@@ -97,6 +113,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (readers != null) {
+                readers.close();
+            }
+        }
         dataSource.close();
         if (embedded != null) {
             embedded.close();

@@ -24,6 +24,20 @@ public interface Dialect {
     /** The statement that makes rows written so far visible to searches, where one is needed. */
     Optional<String> refresh(TableName table);
 
+    /**
+     * A condition that a row's title matches the words of one bound parameter, through the
+     * title's English full-text index.
+     */
+    String titleMatches();
+
+    /**
+     * How well a row matching {@link #titleMatches()} matches, best first when sorted descending;
+     * it takes the same words as a bound parameter where {@link #scoreTakesTheWords()} says so.
+     */
+    String titleScore();
+
+    boolean scoreTakesTheWords();
+
     /** Tells the two apart by asking the server, so that any JDBC URL can point at either. */
     static Dialect of(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

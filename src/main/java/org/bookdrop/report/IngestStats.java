@@ -3,7 +3,9 @@ package org.bookdrop.report;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -99,6 +101,22 @@ public final class IngestStats implements IngestStatsMBean {
         }
         FileImport current = inProgress.iterator().next();
         return current.recordsPerSecond(Instant.now(clock));
+    }
+
+    /** How far one file in progress has got, as the console shows it. */
+    public record Progress(String file, long read, long written, long rejected, double recordsPerSecond, long bytesRead,
+                           long sizeBytes, Instant startedAt) {
+    }
+
+    /** The files being imported, in the order they started. */
+    public synchronized List<Progress> inProgress() {
+        Instant now = Instant.now(clock);
+        List<Progress> files = new ArrayList<>();
+        for (FileImport file : inProgress) {
+            files.add(new Progress(file.fileName(), file.read(), file.written(), file.rejected(), file.recordsPerSecond(now),
+                    file.bytesRead(), file.sizeBytes(), file.startedAt()));
+        }
+        return files;
     }
 
     @Override

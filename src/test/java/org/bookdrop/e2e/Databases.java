@@ -98,7 +98,8 @@ public final class Databases {
         return !DockerClientFactory.instance().client().listNetworksCmd().withNameFilter("bridge").exec().isEmpty();
     }
 
-    private static int freePort() {
+    /** A port free on this machine just now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -226,10 +226,7 @@ class MonitoringTest {
         }
     }
 
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return Databases.freePort();
     }
 }

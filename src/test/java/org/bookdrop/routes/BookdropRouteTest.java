@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Properties;
 
 import org.apache.camel.main.MainConfigurationProperties;
+import org.bookdrop.Bookdrop;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -69,6 +70,7 @@ abstract class BookdropRouteTest extends CamelMainTestSupport {
         settings.setProperty("bookdrop.read-lock-interval", "100");
         // What Bookdrop's start sets when no BOOKDROP_SCHEDULE is given: poll on a fixed delay.
         settings.setProperty("bookdrop.scheduler", "none");
+        settings.setProperty("bookdrop.web.port", webPort());
         context.withUseOverridePropertiesWithPropertiesComponent(settings);
     }
 
@@ -78,8 +80,19 @@ abstract class BookdropRouteTest extends CamelMainTestSupport {
         return crate != null && !crate.isBlank() ? crate : Databases.postgresUrl();
     }
 
+    /** The console's port; empty (no console, and no console routes) but in the console's route tests. */
+    protected String webPort() {
+        return "";
+    }
+
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addConfiguration(BookdropConfiguration.class);
+        // As Bookdrop's start does: the console's routes and HTTP server only with a port.
+        if (webPort().isEmpty()) {
+            configuration.withRoutesExcludePattern(Bookdrop.CONSOLE_ROUTES);
+        } else {
+            configuration.httpServer().withEnabled(true).withHost("127.0.0.1").withPort(Integer.parseInt(webPort()));
+        }
     }
 }
