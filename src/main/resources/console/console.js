@@ -43,6 +43,7 @@
     }
     setText("db-detail", status.database.detail);
     setText("in-inbox", number.format(status.inInbox) + (status.inInboxCapped ? "+" : ""));
+    setText("in-inbox-unit", status.inInbox === 1 ? "file" : "files");
     setText("files-done", number.format(status.totals.filesDone));
     setText("files-failed", number.format(status.totals.filesFailed));
     setText("records-read", number.format(status.totals.read));

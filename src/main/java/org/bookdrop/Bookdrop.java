@@ -1,5 +1,8 @@
 package org.bookdrop;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -56,7 +59,8 @@ public final class Bookdrop {
         main.configure().health().setConsumersEnabled(false);
         // Each check by name with its state, also when all are up (the default shows only the overall status then).
         main.configure().health().withExposureLevel("full");
-        main.configure().httpManagementServer().withEnabled(true).withHost(bind).withPort(Integer.parseInt(port.strip()))
+        main.configure().httpManagementServer().withEnabled(true).withHost(bind)
+                .withPort(freePort(bind, port, "BOOKDROP_METRICS_PORT", "BOOKDROP_METRICS_BIND"))
                 .withMetricsEnabled(true).withHealthCheckEnabled(true);
     }
 
@@ -78,7 +82,8 @@ public final class Bookdrop {
                     : excluded + "," + CONSOLE_ROUTES);
         } else {
             String bind = properties.resolveProperty("bookdrop.web.bind").orElse("127.0.0.1").strip();
-            var server = main.configure().httpServer().withEnabled(true).withHost(bind).withPort(Integer.parseInt(port));
+            var server = main.configure().httpServer().withEnabled(true).withHost(bind)
+                    .withPort(freePort(bind, port, "BOOKDROP_WEB_PORT", "BOOKDROP_WEB_BIND"));
             if (login) {
                 server.withAuthenticationEnabled(true).withAuthenticationPath("/*").withAuthenticationRealm("bookdrop")
                         .withBasicPropertiesFile(loginFile.toString());
@@ -94,6 +99,26 @@ public final class Bookdrop {
                         .withAuthenticationRealm("bookdrop").withBasicPropertiesFile(loginFile.toString());
             }
         }
+    }
+
+    /**
+     * The port, once it is known to be free at that address: Camel's HTTP server would otherwise
+     * only log that it could not listen, and bookdrop would run on without its console.
+     */
+    private static int freePort(String bind, String setting, String portVariable, String bindVariable) {
+        int port;
+        try {
+            port = Integer.parseInt(setting.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(portVariable + " must be a port number, was '" + setting + "'");
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(bind, port));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "): another "
+                    + "program uses the port; set " + portVariable + " to a free one (or " + bindVariable + ")");
+        }
+        return port;
     }
 
     /** The console's route file, left out when the console is off (its platform-http routes need the server). */

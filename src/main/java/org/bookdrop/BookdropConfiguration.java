@@ -197,6 +197,8 @@ public class BookdropConfiguration implements CamelConfiguration {
         closeWithCamel(camel, writer);
         registry.bind("bookWriter", writer);
         registry.bind("importHistory", history);
+        // The books' database as camel-jdbc names it (routes/report.yaml appends the history through it).
+        registry.bind("bookdropDatabase", database.dataSource());
         registry.bind("fileClaims", claims);
         registry.bind("readyFiles", new ReadyFiles(doneMarkers, mappings.folders()));
         registry.bind("bookTable", books);

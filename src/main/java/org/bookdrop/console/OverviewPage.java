@@ -44,7 +44,8 @@ public final class OverviewPage {
                 + (database.get("reachable").asBoolean() ? "reachable" : "not reachable") + "</p>"
                 + "<p id=\"db-detail\" class=\"detail\">" + Html.text(database.get("detail").asText()) + "</p>"));
         body.append(card("Inbox", "<p id=\"inbox-path\" class=\"path\">" + Html.text(now.get("inbox").asText()) + "</p>"
-                + "<p><span id=\"in-inbox\" class=\"big\">" + Html.count(now.get("inInbox").asLong()) + "</span> files in the inbox</p>"));
+                + "<p><span id=\"in-inbox\" class=\"big\">" + Html.count(now.get("inInbox").asLong()) + "</span> <span id=\"in-inbox-unit\">"
+                + (now.get("inInbox").asLong() == 1 ? "file" : "files") + "</span> in the inbox</p>"));
         body.append(card("Since start", "<dl class=\"totals\">"
                 + total("files imported", "files-done", totals.get("filesDone"))
                 + total("files failed", "files-failed", totals.get("filesFailed"))

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -206,56 +205,53 @@ public final class ImportHistory {
     }
 
     /**
-     * Appends a file's report, and refreshes the table so that the row can be queried at once.
-     * Only the insert is retried: a refresh that fails must not add the row a second time.
+     * The values of a report's row, by the names the report route's INSERT binds them with
+     * ({@code :?file}, ...): one per column of {@link #columns()}, nulls where the report has none.
      */
-    public void append(ImportReport report) throws SQLException, InterruptedException {
-        retry.run(report.file() + ": adding its report to " + table, () -> {
-            insert(report);
-            return null;
-        });
-        Optional<String> refresh = dialect.refresh(table);
-        if (refresh.isPresent()) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute(refresh.get());
-            } catch (SQLException e) {
-                LOG.warn("{}: could not refresh {} ({}); its row shows at CrateDB's next periodic refresh", report.file(),
-                        table, e.getMessage());
-            }
-        }
-        LOG.debug("{}: report added to {}", report.file(), table);
+    public Map<String, Object> row(ImportReport report) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("file", report.file());
+        row.put("sha256", report.sha256());
+        row.put("size_bytes", report.sizeBytes());
+        row.put("status", report.status().name());
+        row.put("folder", report.folder());
+        row.put("started_at", utc(report.startedAt()));
+        row.put("finished_at", utc(report.finishedAt()));
+        row.put("duration_ms", report.durationMillis());
+        row.put("records_read", report.read());
+        row.put("records_written", report.written());
+        row.put("records_rejected", report.rejected());
+        row.put("records_duplicate", report.duplicates());
+        row.put("rows_verified", report.verified());
+        row.put("rejects", report.rejects());
+        row.put("error", report.error());
+        row.put("path", report.path());
+        row.put("books_table", report.table());
+        row.put("imported_again", report.importedAgainBecause());
+        row.put("sample_ids", (report.sampleIds() == null ? List.<String>of() : report.sampleIds()).toArray(String[]::new));
+        row.put("mapping", report.mapping());
+        row.put("deletion_requests", report.deletionRequests());
+        row.put("rows_deleted", report.deleted());
+        return row;
     }
 
-    private void insert(ImportReport report) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.quoted()
-                     + " (" + String.join(", ", columns().keySet()) + ") "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, report.file());
-            insert.setString(2, report.sha256());
-            insert.setLong(3, report.sizeBytes());
-            insert.setString(4, report.status().name());
-            insert.setString(5, report.folder());
-            insert.setObject(6, utc(report.startedAt()));
-            insert.setObject(7, utc(report.finishedAt()));
-            insert.setLong(8, report.durationMillis());
-            insert.setLong(9, report.read());
-            insert.setLong(10, report.written());
-            insert.setLong(11, report.rejected());
-            insert.setLong(12, report.duplicates());
-            insert.setLong(13, report.verified());
-            insert.setString(14, report.rejects());
-            insert.setString(15, report.error());
-            insert.setString(16, report.path());
-            insert.setString(17, report.table());
-            insert.setString(18, report.importedAgainBecause());
-            List<String> sample = report.sampleIds() == null ? List.of() : report.sampleIds();
-            insert.setArray(19, connection.createArrayOf("text", sample.toArray(String[]::new)));
-            insert.setString(20, report.mapping());
-            insert.setLong(21, report.deletionRequests());
-            insert.setObject(22, report.deleted(), Types.BIGINT);
-            insert.executeUpdate();
+    /**
+     * After a report's row was added: on CrateDB the table is refreshed so that the row can be
+     * queried at once (PostgreSQL shows it once committed). A refresh that fails is a warning: the
+     * row is there, and shows at CrateDB's next periodic refresh.
+     */
+    public void refreshAfter(ImportReport report) {
+        Optional<String> refresh = dialect.refresh(table);
+        if (refresh.isEmpty()) {
+            return;
         }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(refresh.get());
+        } catch (SQLException e) {
+            LOG.warn("{}: could not refresh {} ({}); its row shows at CrateDB's next periodic refresh", report.file(),
+                    table, e.getMessage());
+        }
+        LOG.debug("{}: report added to {}", report.file(), table);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bookdrop.tools.GenerateBooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -176,6 +178,42 @@ abstract class ConsoleScenarios {
         awaitElement(By.id("imports"));
         assertThat(browser.driver.findElement(By.id("imports")).getText()).contains("catalogue.ndjson");
         browser.screenshot(database() + "-imports");
+    }
+
+    @Test
+    void a_big_file_shows_its_progress_on_the_overview_while_it_loads() throws Exception {
+        Path big = work.resolve("catalogue-300k.ndjson");
+        GenerateBooks.main(new String[] {"--count", "300000", "--out", big.toString()});
+        // A bookdrop and a table of its own: 300,000 made-up books would crowd the other scenarios' searches.
+        String bigTable = table + "_big";
+        int bigPort = Databases.freePort();
+        try (RunningBookdrop loading = RunningBookdrop.start(jdbcUrl(), bigTable, Files.createDirectory(work.resolve("big")),
+                Map.of("bookdrop.web.port", String.valueOf(bigPort)))) {
+            browser.driver.get("http://127.0.0.1:" + bigPort + "/");
+            awaitElement(By.id("current-files"));
+
+            loading.drop(big);
+
+            // The box is drawn again at each status event: read it whole, or look again.
+            String progress = browser.waiting(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(driver -> {
+                List<WebElement> boxes = driver.findElements(By.cssSelector("#current-files .file-progress"));
+                if (boxes.isEmpty()) {
+                    return null;
+                }
+                double bytesRead = Double.parseDouble(boxes.get(0).findElement(By.tagName("progress")).getAttribute("value"));
+                return bytesRead > 0 ? boxes.get(0).getText() : null;
+            });
+            browser.screenshot(database() + "-overview-in-progress");
+            assertThat(progress).contains("catalogue-300k.ndjson").contains("records so far").contains("a second")
+                    .contains("% of the file read");
+            awaitText(By.id("latest"), "catalogue-300k.ndjson");
+            assertThat(loading.awaitReport("done", "catalogue-300k.ndjson", Duration.ofSeconds(120)).get("written").asLong())
+                    .isEqualTo(300_000);
+            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("#current-files p"),
+                    "No file is being imported."));
+        } finally {
+            new BookRows(jdbcUrl(), bigTable).drop();
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.bookdrop.e2e;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +13,13 @@ import java.util.Base64;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.bookdrop.report.FailureMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The console on the embedded PostgreSQL; and what does not depend on the database: a database that stops, the login, Jolokia. */
@@ -90,8 +94,18 @@ class PostgresConsoleTest extends ConsoleScenarios {
             assertThat(read.body()).contains("\"FilesDone\"").contains("\"RecordsRead\"").contains("\"status\":200");
             assertThat(get("http://127.0.0.1:" + metricsPort + "/observe/health", null).statusCode())
                     .as("the health endpoint stays open for the compose healthcheck").isEqualTo(200);
-            assertThat(Files.readString(java.nio.file.Path.of("target", "bookdrop-test.log"))).as("the password is never logged")
+            assertThat(Files.readString(java.nio.file.Path.of(System.getProperty("bookdrop.test.log", "target/bookdrop-test.log")))).as("the password is never logged")
                     .contains("bookdrop.web.password").doesNotContain(password);
+        }
+    }
+
+    @Test
+    void a_console_port_another_program_holds_stops_bookdrop_at_start_saying_so() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> RunningBookdrop.start(jdbcUrl(), table + "_taken", Files.createDirectory(work.resolve("taken")),
+                    Map.of("bookdrop.web.port", String.valueOf(taken.getLocalPort()))))
+                    .satisfies(e -> assertThat(FailureMessage.of(e)).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                            .contains("set BOOKDROP_WEB_PORT to a free one"));
         }
     }
 

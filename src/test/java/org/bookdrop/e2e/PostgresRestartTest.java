@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresRestartTest {
 
     /** bookdrop's log during the tests (src/test/resources/logback-test.xml). */
-    private static final Path TEST_LOG = Path.of("target", "bookdrop-test.log");
+    private static final Path TEST_LOG = Path.of(System.getProperty("bookdrop.test.log", "target/bookdrop-test.log"));
 
     @TempDir
     Path work;

@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.bookdrop.report.ImportReport;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,49 @@ class ReportRouteTest extends BookdropRouteTest {
 
         assertThat(reported.matches(20, TimeUnit.SECONDS)).isTrue();
         assertThat(history()).containsExactly("books.json DONE 7");
+        assertThat(context.getRouteController().getRouteStatus("report").isStarted()).isTrue();
+    }
+
+    @Test
+    void the_history_insert_goes_through_camel_jdbc_and_is_tried_again_while_the_database_is_unreachable() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        AdviceWith.adviceWith(context, "report", route -> route.weaveByToUri("jdbc:*").before().process(exchange -> {
+            // The connection is lost twice (SQLState 08006), as while the database restarts.
+            if (attempts.incrementAndGet() <= 2) {
+                throw new SQLException("An I/O error occurred while sending to the backend", "08006");
+            }
+        }));
+        MockEndpoint jdbc = getMockEndpoint("mock:jdbc");
+        AdviceWith.adviceWith(context, "report", route -> route.weaveByToUri("jdbc:*").after().to("mock:jdbc"));
+        jdbc.expectedMessageCount(1);
+        jdbc.expectedHeaderReceived("CamelJdbcUpdateCount", 1);
+        context.start();
+        Path done = inbox.resolve("done");
+        NotifyBuilder reported = new NotifyBuilder(context).fromRoute("report").whenDone(1).create();
+
+        template.sendBody("seda:report", report("later.json", ImportReport.Status.DONE, done, true, null));
+
+        assertThat(reported.matches(20, TimeUnit.SECONDS)).isTrue();
+        jdbc.assertIsSatisfied();
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(history()).containsExactly("later.json DONE 7");
+    }
+
+    @Test
+    void a_history_that_refuses_the_row_is_a_warning_and_the_route_takes_the_next_report() throws Exception {
+        context.start();
+        try (Connection connection = DriverManager.getConnection(databaseUrl()); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + historyTable);
+        }
+        Path done = inbox.resolve("done");
+        NotifyBuilder reported = new NotifyBuilder(context).fromRoute("report").whenDone(2).create();
+
+        template.sendBody("seda:report", report("first.json", ImportReport.Status.DONE, done, true, null));
+        template.sendBody("seda:report", report("second.json", ImportReport.Status.DONE, done, true, null));
+
+        assertThat(reported.matches(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(done.resolve("first.json.report.json")).exists();
+        assertThat(done.resolve("second.json.report.json")).exists();
         assertThat(context.getRouteController().getRouteStatus("report").isStarted()).isTrue();
     }
 
