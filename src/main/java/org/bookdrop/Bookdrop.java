@@ -11,6 +11,8 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.bookdrop.cli.Commands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bookdrop.console.WebLogin;
 import org.bookdrop.report.FailureMessage;
 
@@ -19,6 +21,8 @@ import org.bookdrop.report.FailureMessage;
  * {@link BookdropConfiguration}. It runs until it is stopped (Ctrl-C or SIGTERM).
  */
 public final class Bookdrop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bookdrop.class);
 
     private Bookdrop() {
     }
@@ -94,6 +98,12 @@ public final class Bookdrop {
                 throw new IllegalArgumentException("BOOKDROP_JOLOKIA=true serves Jolokia on the metrics port: set BOOKDROP_METRICS_PORT too");
             }
             var management = main.configure().httpManagementServer().withJolokiaEnabled(true);
+            if (!login) {
+                LOG.warn("Jolokia is on without a login: whoever reaches {}:{} can read and change bookdrop's MBeans "
+                        + "(stop its routes, say); set BOOKDROP_WEB_USER and BOOKDROP_WEB_PASSWORD",
+                        properties.resolveProperty("bookdrop.metrics-bind").orElse("127.0.0.1"),
+                        properties.resolveProperty("bookdrop.metrics-port").orElse(""));
+            }
             if (login) {
                 management.withAuthenticationEnabled(true).withAuthenticationPath("/observe/jolokia/*")
                         .withAuthenticationRealm("bookdrop").withBasicPropertiesFile(loginFile.toString());

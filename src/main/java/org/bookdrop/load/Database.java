@@ -66,10 +66,11 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String jdbcUrl, int poolSize) {
-        return pool(jdbcUrl, poolSize, "bookdrop");
+        HikariConfig config = config(jdbcUrl, poolSize, "bookdrop");
+        return new HikariDataSource(config);
     }
 
-    private static HikariDataSource pool(String jdbcUrl, int poolSize, String name) {
+    private static HikariConfig config(String jdbcUrl, int poolSize, String name) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(jdbcUrl);
@@ -79,7 +80,7 @@ public final class Database implements AutoCloseable {
         // Fail fast when no connection can be had: the writers retry with backoff instead.
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(3_000);
-        return new HikariDataSource(config);
+        return config;
     }
 
     /**
@@ -88,7 +89,11 @@ public final class Database implements AutoCloseable {
      */
     public synchronized DataSource readerPool(int size) {
         if (readers == null) {
-            readers = pool(dataSource.getJdbcUrl(), size, "bookdrop-readers");
+            HikariConfig config = config(dataSource.getJdbcUrl(), size, "bookdrop-readers");
+            // Connections only when a page asks: none held while nobody looks, none tried at start.
+            config.setMinimumIdle(0);
+            config.setInitializationFailTimeout(-1);
+            readers = new HikariDataSource(config);
         }
         return readers;
     }
