@@ -103,7 +103,7 @@ public final class Uploads {
         if (refusal != null) {
             return;
         }
-        String name = cleanName(URLDecoder.decode(request.getHeader(NAME_HEADER), StandardCharsets.UTF_8));
+        String name = fileName(request);
         long length = Long.parseLong(request.getHeader("Content-Length").strip());
         String folder = folder(request);
         Path into = folder.isEmpty() ? inbox : inbox.resolve(folder);
@@ -162,6 +162,12 @@ public final class Uploads {
         });
     }
 
+    /** The file's name as the page sent it (percent-encoded), cleaned; empty when it names none. */
+    private static String fileName(HttpServerRequest request) {
+        String raw = request.getHeader(NAME_HEADER);
+        return raw == null ? "" : cleanName(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+    }
+
     /** The mapping folder the upload goes into (checked by {@link #refusal}), or empty for the inbox itself. */
     private static String folder(HttpServerRequest request) {
         String folder = request.getHeader(FOLDER_HEADER);
@@ -175,8 +181,12 @@ public final class Uploads {
             return refuse(request, 403, "uploads are taken only from bookdrop's own page (the request came from "
                     + (origin == null ? "no page" : origin) + ")");
         }
-        String raw = request.getHeader(NAME_HEADER);
-        String name = raw == null ? "" : cleanName(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+        String name;
+        try {
+            name = fileName(request);
+        } catch (IllegalArgumentException e) {
+            return refuse(request, 400, "the file's name (header " + NAME_HEADER + ") is not percent-encoded: " + e.getMessage());
+        }
         if (name.isEmpty()) {
             return refuse(request, 400, "the upload names no file (header " + NAME_HEADER + ")");
         }

@@ -25,6 +25,18 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * Selenium looks for a DevTools (CDP) version matching Chromium's, which the tests do not use,
+     * and warns on every start that it has none for Chromium 156: kept quiet, so the test output
+     * stays readable. Held here, as java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger SELENIUM_LOG = quiet("org.openqa.selenium");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
 
     final ChromeDriver driver;
     private final Path profile;

@@ -335,6 +335,12 @@ abstract class ConsoleScenarios {
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(crossSite.body()).contains("only from bookdrop's own page");
 
+        HttpResponse<String> badName = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/upload"))
+                .header("Origin", base).header("X-File-Name", "100%zz.json")
+                .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(badName.body()).contains("is not percent-encoded");
+
         HttpResponse<String> unread = upload("tool.exe", "MZ".getBytes(StandardCharsets.UTF_8), base);
         assertThat(unread.statusCode()).isEqualTo(415);
         assertThat(unread.body()).contains("has an extension bookdrop does not read");
