@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PullResponseItem;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
@@ -69,6 +75,7 @@ public final class Databases {
 
     private static String startCrateContainer() {
         DockerImageName image = DockerImageName.parse("crate:6.1");
+        pulledOnce(image);
         if (bridgeNetworkAvailable()) {
             CrateDBContainer container = new CrateDBContainer(image);
             started(container);
@@ -85,6 +92,28 @@ public final class Databases {
                         "-Chttp.port=" + http, "-Cpsql.port=" + psql, "-Ctransport.tcp.port=" + transport)
                 .waitingFor(Wait.forLogMessage(".*\\bstarted\\b.*", 1).withStartupTimeout(Duration.ofMinutes(3))));
         return "jdbc:postgresql://127.0.0.1:" + psql + "/doc?user=crate";
+    }
+
+    /**
+     * The image on the engine, pulled once if it is missing. An engine that cannot reach a registry
+     * answers that at once, and the scenarios are skipped with its words, where Testcontainers' own
+     * pull would try again for two minutes first.
+     */
+    private static void pulledOnce(DockerImageName image) {
+        DockerClient client = DockerClientFactory.instance().client();
+        try {
+            client.inspectImageCmd(image.asCanonicalNameString()).exec();
+            return;
+        } catch (NotFoundException e) {
+            // Not on this engine: pulled below.
+        }
+        try {
+            client.pullImageCmd(image.getUnversionedPart()).withTag(image.getVersionPart())
+                    .exec(new ResultCallback.Adapter<PullResponseItem>()).awaitCompletion(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pulling " + image, e);
+        }
     }
 
     private static void started(GenericContainer<?> container) {
