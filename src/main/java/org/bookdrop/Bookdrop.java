@@ -76,10 +76,12 @@ public final class Bookdrop {
     private static void serveTheConsoleWhenAPortIsSet(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
         String port = properties.resolveProperty("bookdrop.web.port").orElse("").strip();
+        boolean jolokia = Boolean.parseBoolean(properties.resolveProperty("bookdrop.jolokia").orElse("false").strip());
         String user = properties.resolveProperty("bookdrop.web.user").orElse("");
         String password = properties.resolveProperty("bookdrop.web.password").orElse("");
         boolean login = WebLogin.wanted(user, password);
-        Path loginFile = login ? WebLogin.writeFile(user, password) : null;
+        // Written only when a server will ask for it.
+        Path loginFile = login && (!port.isEmpty() || jolokia) ? WebLogin.writeFile(user, password) : null;
         if (port.isEmpty()) {
             String excluded = main.configure().getRoutesExcludePattern();
             main.configure().withRoutesExcludePattern(excluded == null || excluded.isBlank() ? CONSOLE_ROUTES
@@ -93,21 +95,21 @@ public final class Bookdrop {
                         .withBasicPropertiesFile(loginFile.toString());
             }
         }
-        if (Boolean.parseBoolean(properties.resolveProperty("bookdrop.jolokia").orElse("false").strip())) {
-            if (properties.resolveProperty("bookdrop.metrics-port").orElse("").isBlank()) {
-                throw new IllegalArgumentException("BOOKDROP_JOLOKIA=true serves Jolokia on the metrics port: set BOOKDROP_METRICS_PORT too");
-            }
-            var management = main.configure().httpManagementServer().withJolokiaEnabled(true);
-            if (!login) {
-                LOG.warn("Jolokia is on without a login: whoever reaches {}:{} can read and change bookdrop's MBeans "
-                        + "(stop its routes, say); set BOOKDROP_WEB_USER and BOOKDROP_WEB_PASSWORD",
-                        properties.resolveProperty("bookdrop.metrics-bind").orElse("127.0.0.1"),
-                        properties.resolveProperty("bookdrop.metrics-port").orElse(""));
-            }
-            if (login) {
-                management.withAuthenticationEnabled(true).withAuthenticationPath("/observe/jolokia/*")
-                        .withAuthenticationRealm("bookdrop").withBasicPropertiesFile(loginFile.toString());
-            }
+        if (!jolokia) {
+            return;
+        }
+        String metricsPort = properties.resolveProperty("bookdrop.metrics-port").orElse("");
+        if (metricsPort.isBlank()) {
+            throw new IllegalArgumentException("BOOKDROP_JOLOKIA=true serves Jolokia on the metrics port: set BOOKDROP_METRICS_PORT too");
+        }
+        var management = main.configure().httpManagementServer().withJolokiaEnabled(true);
+        if (login) {
+            management.withAuthenticationEnabled(true).withAuthenticationPath("/observe/jolokia/*")
+                    .withAuthenticationRealm("bookdrop").withBasicPropertiesFile(loginFile.toString());
+        } else {
+            LOG.warn("Jolokia is on without a login: whoever reaches {}:{} can read and change bookdrop's MBeans "
+                    + "(stop its routes, say); set BOOKDROP_WEB_USER and BOOKDROP_WEB_PASSWORD",
+                    properties.resolveProperty("bookdrop.metrics-bind").orElse("127.0.0.1"), metricsPort.strip());
         }
     }
 

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -140,6 +143,9 @@ public class BookdropConfiguration implements CamelConfiguration {
     @PropertyInject(value = "bookdrop.apply-deletions", defaultValue = "false")
     private boolean applyDeletions;
 
+    @PropertyInject("bookdrop.partial-names")
+    private String partialNames;
+
     @PropertyInject(value = "bookdrop.web.port", defaultValue = "")
     private String webPort;
 
@@ -214,10 +220,11 @@ public class BookdropConfiguration implements CamelConfiguration {
      * never waits for a writer's connection, nor holds one up.
      */
     private void console(CamelContext camel, Database database, Folders folders, Mappings mappings, IngestStats stats,
-                         TableName books,
-                         TableName historyTable) throws Exception {
+                         TableName books, TableName historyTable) throws Exception {
         Registry registry = camel.getRegistry();
-        ConsoleStatus status = new ConsoleStatus(stats, folders, database.readerPool(2), database.kind(), Clock.systemUTC());
+        DataSource readers = database.readerPool(2);
+        ConsoleStatus status = new ConsoleStatus(stats, folders, mappings.folders(), Pattern.compile(partialNames), readers,
+                database.kind(), Clock.systemUTC());
         LiveEvents events = new LiveEvents(status);
         registry.bind("liveEvents", events);
         if (webPort.isBlank()) {
@@ -232,7 +239,7 @@ public class BookdropConfiguration implements CamelConfiguration {
                 return port;
             }
         });
-        PastImports pastImports = new PastImports(database.readerPool(2), historyTable);
+        PastImports pastImports = new PastImports(readers, historyTable);
         long maxUploadBytes = maxUploadMb * 1024 * 1024;
         Map<String, String> mappingsByFolder = new TreeMap<>();
         for (Mapping mapping : mappings.all()) {
@@ -242,7 +249,7 @@ public class BookdropConfiguration implements CamelConfiguration {
         }
         registry.bind("overviewPage", new OverviewPage(status, pastImports, mappingsByFolder, maxUploadBytes));
         registry.bind("importsPages", new ImportsPages(pastImports, folders));
-        registry.bind("booksPages", new BooksPages(new BookSearch(database.readerPool(2), database.dialect(), books), books.toString()));
+        registry.bind("booksPages", new BooksPages(new BookSearch(readers, database.dialect(), books), books.toString()));
         registry.bind("consoleAssets", new ConsoleAssets());
         registry.bind("consoleErrors", new ConsoleErrors());
         Uploads uploads = new Uploads(folders.inbox(), mappingsByFolder.keySet(), maxUploadBytes, Clock.systemUTC());

@@ -1,16 +1,18 @@
 package org.bookdrop.console;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -31,8 +33,6 @@ import org.bookdrop.report.IngestStats;
  */
 public final class ConsoleStatus {
 
-    /** Names the intake leaves alone: files still being copied (see routes/intake.yaml). */
-    private static final Pattern NOT_TAKEN = Pattern.compile(".*\\.(part|partial|tmp|crdownload|swp)$");
     /** The inbox is counted up to this many files; a fuller one shows "more than". */
     static final int MOST_COUNTED = 10_000;
     private static final Duration ASK_DATABASE_EVERY = Duration.ofSeconds(5);
@@ -40,6 +40,8 @@ public final class ConsoleStatus {
     private final ObjectMapper json = new ObjectMapper();
     private final IngestStats stats;
     private final Folders folders;
+    private final Set<String> mappingFolders;
+    private final Pattern partialNames;
     private final DataSource database;
     private final String databaseKind;
     private final Clock clock;
@@ -49,21 +51,20 @@ public final class ConsoleStatus {
     private volatile boolean reachable = true;
     private volatile String databaseDetail = "not asked yet";
 
-    public ConsoleStatus(IngestStats stats, Folders folders, DataSource database, String databaseKind, Clock clock) {
+    /**
+     * @param mappingFolders the inbox subfolders that mappings take files from, which the intake looks into
+     * @param partialNames   the names of files still being copied, which the intake leaves (bookdrop.partial-names)
+     */
+    public ConsoleStatus(IngestStats stats, Folders folders, Set<String> mappingFolders, Pattern partialNames,
+                         DataSource database, String databaseKind, Clock clock) {
         this.stats = stats;
         this.folders = folders;
+        this.mappingFolders = Set.copyOf(mappingFolders);
+        this.partialNames = partialNames;
         this.database = database;
         this.databaseKind = databaseKind;
         this.clock = clock;
         this.startedAt = Instant.now(clock);
-    }
-
-    public String databaseKind() {
-        return databaseKind;
-    }
-
-    public Folders folders() {
-        return folders;
     }
 
     /** The snapshot; starts a look at the database in the background when the last is old. */
@@ -111,35 +112,28 @@ public final class ConsoleStatus {
         ask.start();
     }
 
-    /** Files in the inbox and its subfolders, waiting or being read; not those in done and error, nor hidden or partial ones. */
+    /**
+     * Files waiting or being read where the intake looks (ReadyFiles): the inbox itself and the
+     * mapping folders, not hidden files nor those still being copied; up to {@link #MOST_COUNTED}.
+     */
     int filesInInbox() {
-        int[] count = {0};
-        try {
-            Files.walkFileTree(folders.inbox(), new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    boolean archive = dir.equals(folders.done()) || dir.equals(folders.error());
-                    boolean hidden = !dir.equals(folders.inbox()) && dir.getFileName().toString().startsWith(".");
-                    return archive || hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        int count = 0;
+        List<Path> looked = new ArrayList<>();
+        looked.add(folders.inbox());
+        mappingFolders.forEach(folder -> looked.add(folders.inbox().resolve(folder)));
+        for (Path folder : looked) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                for (Path file : files) {
                     String name = file.getFileName().toString();
-                    if (attributes.isRegularFile() && !name.startsWith(".") && !NOT_TAKEN.matcher(name).matches()) {
-                        count[0]++;
+                    if (!name.startsWith(".") && !partialNames.matcher(name).matches()
+                            && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && ++count >= MOST_COUNTED) {
+                        return count;
                     }
-                    return count[0] >= MOST_COUNTED ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            return 0;
+            } catch (IOException e) {
+                // A mapping folder not made yet: no file in it.
+            }
         }
-        return count[0];
+        return count;
     }
 }

@@ -86,10 +86,15 @@ public final class ImportsPages {
     }
 
     static String link(String path, PastImports.Row row) {
+        return Html.href(path, naming(row));
+    }
+
+    /** The parameters that name an import: its file and the millisecond it started. */
+    private static Map<String, Object> naming(PastImports.Row row) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("file", row.file());
         parameters.put("started", row.startedAt().toEpochMilli());
-        return Html.href(path, parameters);
+        return parameters;
     }
 
     public void report(Message message) throws SQLException {
@@ -171,10 +176,7 @@ public final class ImportsPages {
             }
         }
         body.append("</tbody></table>");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("file", row.file());
-        parameters.put("started", row.startedAt().toEpochMilli());
-        body.append(Html.pager("/import/rejects", parameters, page, REJECTS_PAGE_SIZE, summary.total()));
+        body.append(Html.pager("/import/rejects", naming(row), page, REJECTS_PAGE_SIZE, summary.total()));
         WebResponses.html(message, Html.page("Rejects of " + row.file(), "Imports", body.toString()));
     }
 

@@ -116,10 +116,6 @@ public final class LiveEvents implements AutoCloseable {
         }
     }
 
-    int clients() {
-        return clients.size();
-    }
-
     @Override
     public void close() {
         ticks.shutdownNow();

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -97,23 +98,18 @@ public final class Uploads {
         return name;
     }
 
+    /** An upload that may go on: the file's clean name, the inbox folder it goes into, and its size. */
+    private record Upload(String name, Path into, long length) {
+    }
+
     private void receive(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String refusal = refusal(request);
-        if (refusal != null) {
+        Upload upload = accepted(request);
+        if (upload == null) {
             return;
         }
-        String name = fileName(request);
-        long length = Long.parseLong(request.getHeader("Content-Length").strip());
-        String folder = folder(request);
-        Path into = folder.isEmpty() ? inbox : inbox.resolve(folder);
-        try {
-            Files.createDirectories(into);
-        } catch (IOException e) {
-            answer(context, 500, "cannot make the inbox folder " + into + ": " + e.getMessage());
-            return;
-        }
-        Path part = into.resolve(".upload-" + UUID.randomUUID() + ".part");
+        String name = upload.name();
+        Path part = upload.into().resolve(".upload-" + UUID.randomUUID() + ".part");
         AtomicBoolean over = new AtomicBoolean();
         // A connection that closes before the file arrived whole (even before the pipe below began): nothing is kept.
         context.response().closeHandler(closed -> {
@@ -123,11 +119,13 @@ public final class Uploads {
             }
         });
         request.pause();
-        context.vertx().fileSystem().open(part.toString(), new OpenOptions().setWrite(true).setCreateNew(true), opened -> {
+        FileSystem files = context.vertx().fileSystem();
+        OpenOptions createNew = new OpenOptions().setWrite(true).setCreateNew(true);
+        files.mkdirs(upload.into().toString()).compose(made -> files.open(part.toString(), createNew)).onComplete(opened -> {
             if (opened.failed()) {
                 over.set(true);
                 request.resume();
-                answer(context, 500, "cannot write into the inbox " + inbox + ": " + opened.cause().getMessage());
+                answer(context, 500, "cannot write into the inbox folder " + upload.into() + ": " + opened.cause().getMessage());
                 return;
             }
             AsyncFile file = opened.result();
@@ -144,7 +142,7 @@ public final class Uploads {
                     }
                     return;
                 }
-                context.vertx().<Path>executeBlocking(() -> place(part, into, name, length), false).onComplete(placed -> {
+                context.vertx().<Path>executeBlocking(() -> place(part, upload), false).onComplete(placed -> {
                     if (!over.compareAndSet(false, true)) {
                         return;
                     }
@@ -153,67 +151,64 @@ public final class Uploads {
                         answer(context, 500, placed.cause().getMessage());
                     } else {
                         String stored = inbox.relativize(placed.result()).toString();
-                        LOG.info("{} uploaded through the console into the inbox as {} ({} bytes)", name, stored, length);
+                        LOG.info("{} uploaded through the console into the inbox as {} ({} bytes)", name, stored, upload.length());
                         context.response().setStatusCode(201).putHeader("Content-Type", WebResponses.JSON)
-                                .end(new JsonObject().put("file", stored).put("bytes", length).encode());
+                                .end(new JsonObject().put("file", stored).put("bytes", upload.length()).encode());
                     }
                 });
             });
         });
     }
 
-    /** The file's name as the page sent it (percent-encoded), cleaned; empty when it names none. */
-    private static String fileName(HttpServerRequest request) {
-        String raw = request.getHeader(NAME_HEADER);
-        return raw == null ? "" : cleanName(URLDecoder.decode(raw, StandardCharsets.UTF_8));
-    }
-
-    /** The mapping folder the upload goes into (checked by {@link #refusal}), or empty for the inbox itself. */
-    private static String folder(HttpServerRequest request) {
-        String folder = request.getHeader(FOLDER_HEADER);
-        return folder == null ? "" : folder.strip();
-    }
-
-    /** Why the request is refused, answered already; null when it may go on. */
-    private String refusal(HttpServerRequest request) {
+    /** The upload the request asks for; null when it is refused (and answered already, saying why). */
+    private Upload accepted(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null || !sameAuthority(origin, request.authority())) {
-            return refuse(request, 403, "uploads are taken only from bookdrop's own page (the request came from "
+            refuse(request, 403, "uploads are taken only from bookdrop's own page (the request came from "
                     + (origin == null ? "no page" : origin) + ")");
+            return null;
         }
+        String raw = request.getHeader(NAME_HEADER);
         String name;
         try {
-            name = fileName(request);
+            name = raw == null ? "" : cleanName(URLDecoder.decode(raw, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            return refuse(request, 400, "the file's name (header " + NAME_HEADER + ") is not percent-encoded: " + e.getMessage());
+            refuse(request, 400, "the file's name (header " + NAME_HEADER + ") is not percent-encoded: " + e.getMessage());
+            return null;
         }
         if (name.isEmpty()) {
-            return refuse(request, 400, "the upload names no file (header " + NAME_HEADER + ")");
+            refuse(request, 400, "the upload names no file (header " + NAME_HEADER + ")");
+            return null;
         }
         try {
             BookFormat.of(name);
         } catch (UnreadableFileException e) {
-            return refuse(request, 415, e.getMessage());
+            refuse(request, 415, e.getMessage());
+            return null;
         }
-        String folder = folder(request);
+        String folder = request.getHeader(FOLDER_HEADER) == null ? "" : request.getHeader(FOLDER_HEADER).strip();
         if (!folder.isEmpty() && !mappingFolders.contains(folder)) {
-            return refuse(request, 400, "no mapping takes the files of the inbox folder '" + folder + "'");
+            refuse(request, 400, "no mapping takes the files of the inbox folder '" + folder + "'");
+            return null;
         }
         String length = request.getHeader("Content-Length");
         if (length == null) {
-            return refuse(request, 411, "the upload must say its size (Content-Length)");
+            refuse(request, 411, "the upload must say its size (Content-Length)");
+            return null;
         }
         long bytes;
         try {
             bytes = Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            return refuse(request, 400, "the upload's size (Content-Length) is not a number");
+            refuse(request, 400, "the upload's size (Content-Length) is not a number");
+            return null;
         }
         if (bytes > maxBytes) {
-            return refuse(request, 413, String.format("%s is %,d bytes, over the console's limit of %,d MB "
+            refuse(request, 413, String.format("%s is %,d bytes, over the console's limit of %,d MB "
                     + "(BOOKDROP_WEB_MAX_UPLOAD_MB); copy it into the inbox instead", name, bytes, maxBytes / (1024 * 1024)));
+            return null;
         }
-        return null;
+        return new Upload(name, folder.isEmpty() ? inbox : inbox.resolve(folder), bytes);
     }
 
     /** Whether the page that sent the request was served from the address the request came to (its Host, or HTTP/2's :authority). */
@@ -232,11 +227,10 @@ public final class Uploads {
         }
     }
 
-    private String refuse(HttpServerRequest request, int status, String why) {
+    private static void refuse(HttpServerRequest request, int status, String why) {
         // The body is not read: the connection closes after the answer, so a browser stops sending.
         request.response().setStatusCode(status).putHeader("Content-Type", WebResponses.JSON).putHeader("Connection", "close")
                 .end(new JsonObject().put("error", why).encode());
-        return why;
     }
 
     private static void answer(RoutingContext context, int status, String why) {
@@ -247,13 +241,14 @@ public final class Uploads {
     }
 
     /** Gives the whole upload its name in the inbox, the first free one (books-2026-12-02T101500Z.json when taken). */
-    private Path place(Path part, Path into, String name, long length) throws IOException {
+    private Path place(Path part, Upload upload) throws IOException {
         long size = Files.size(part);
-        if (size != length) {
-            throw new IOException("the upload of " + name + " ended after " + size + " of " + length + " bytes; nothing of it was kept");
+        if (size != upload.length()) {
+            throw new IOException("the upload of " + upload.name() + " ended after " + size + " of " + upload.length()
+                    + " bytes; nothing of it was kept");
         }
         while (true) {
-            Path target = FreeNames.free(into, name, clock.instant(), List.of());
+            Path target = FreeNames.free(upload.into(), upload.name(), clock.instant(), List.of());
             try {
                 // A hard link fails when the name was taken meanwhile, where a rename would replace that file.
                 Files.createLink(target, part);

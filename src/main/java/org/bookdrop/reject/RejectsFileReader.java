@@ -47,8 +47,11 @@ public final class RejectsFileReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "record 3 (byte 1,204) [DLC-123]: 245$a: is empty; ..." as {@link ListedRejectsFile} writes it. */
     private static final Pattern LISTED = Pattern.compile("^(.+?)(?: \\[(.*)])?: (.*)$");
-    /** Reasons are joined with "; " before the next "field: ": a ";" inside a reason stays in it. */
-    private static final Pattern BETWEEN_REASONS = Pattern.compile("; (?=[^;:'\"]{1,120}: )");
+    /**
+     * Reasons are joined with "; " before the next "field: " (a field as a mapping describes it may
+     * be long: an ONIX path with its alternatives); a ";" inside a reason stays in it.
+     */
+    private static final Pattern BETWEEN_REASONS = Pattern.compile("; (?=[^;:]{1,1000}: )");
     /** A record's own value quoted in a reason ('12/31/1999'): left out when reasons are grouped. */
     private static final Pattern QUOTED_VALUE = Pattern.compile("'[^']*'|\"[^\"]*\"");
     /** The most distinct reasons counted; a file with more counts the rest as one. */
@@ -129,7 +132,10 @@ public final class RejectsFileReader {
     static List<Problem> problems(String reasons) {
         List<Problem> problems = new ArrayList<>();
         for (String part : BETWEEN_REASONS.split(reasons)) {
-            int colon = part.indexOf(": ");
+            // A field a mapping reads is described "SOURCE -> field", and its source may hold ": " itself
+            // (a template such as {TitleText}[: {Subtitle}]): the reason starts after the field's name.
+            int arrow = part.indexOf(" -> ");
+            int colon = part.indexOf(": ", arrow < 0 ? 0 : arrow);
             problems.add(colon < 0 ? new Problem("record", part) : new Problem(part.substring(0, colon), part.substring(colon + 2)));
         }
         return problems;

@@ -61,13 +61,21 @@ class RejectsFileReaderTest {
                 # The records themselves, as the file holds them: /x/library.rejects.mrc
                 record 2 (byte 1,204) [DLC-12883376]: 245$a: must not be blank
                 Product 12 (line 340): record: the Product has no end tag
+                Product 1 (line 9) [org.john-doe.some-id]: /DescriptiveDetail/Contributor[ContributorRole=A01] -> author: must not be blank; {/DescriptiveDetail/TitleDetail[TitleType=01]/TitleElement[TitleElementLevel=01]/TitleText}[: {/DescriptiveDetail/TitleDetail[TitleType=01]/TitleElement[TitleElementLevel=01]/Subtitle}] (or 1 more) -> title: must not be blank
                 """);
 
         RejectsFileReader.Summary summary = RejectsFileReader.read(file, 0, 10);
 
         assertThat(summary.page()).extracting(RejectsFileReader.Rejected::position, RejectsFileReader.Rejected::identity)
-                .containsExactly(tuple("record 2 (byte 1,204)", "DLC-12883376"), tuple("Product 12 (line 340)", null));
+                .containsExactly(tuple("record 2 (byte 1,204)", "DLC-12883376"), tuple("Product 12 (line 340)", null),
+                        tuple("Product 1 (line 9)", "org.john-doe.some-id"));
         assertThat(summary.page().get(0).problems()).containsExactly(new Problem("245$a", "must not be blank"));
-        assertThat(summary.total()).isEqualTo(2);
+        // As the shipped ONIX mapping describes its fields (a public sample feed's Product, rejected): long, with ": " inside.
+        assertThat(summary.page().get(2).problems()).containsExactly(
+                new Problem("/DescriptiveDetail/Contributor[ContributorRole=A01] -> author", "must not be blank"),
+                new Problem("{/DescriptiveDetail/TitleDetail[TitleType=01]/TitleElement[TitleElementLevel=01]/TitleText}[: "
+                        + "{/DescriptiveDetail/TitleDetail[TitleType=01]/TitleElement[TitleElementLevel=01]/Subtitle}] (or 1 more) -> title",
+                        "must not be blank"));
+        assertThat(summary.total()).isEqualTo(3);
     }
 }
