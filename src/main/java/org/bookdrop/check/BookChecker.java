@@ -86,12 +86,14 @@ public final class BookChecker {
     }
 
     private Outcome checked(SourceRecord record, BookMapper mapper) {
-        if (record.unreadable() != null) {
-            return new Outcome(null, List.of(new Problem("record", record.unreadable())), List.of(), 0);
-        }
+        // First, before anything asks for the record's fields: a line of a book's plain shape is read
+        // straight into the book, and never as a JSON tree.
         Book plain = mapper.readsPlainLines() ? record.plainBook() : null;
         if (plain != null) {
             return validated(plain, null, List.of());
+        }
+        if (record.unreadable() != null) {
+            return new Outcome(null, List.of(new Problem("record", record.unreadable())), List.of(), 0);
         }
         List<String> ignored = new ArrayList<>();
         MappedRecord mapped = mapper.read(record, ignored);

@@ -82,6 +82,11 @@ final class JsonLine {
         }
     }
 
+    /** Whether the line was read as a JSON tree (a line of a book's plain shape need not be). */
+    boolean readAsTree() {
+        return tree != null;
+    }
+
     private JsonNode tree() {
         try {
             return JSON.readTree(bytes);

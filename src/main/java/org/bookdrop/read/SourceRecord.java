@@ -211,6 +211,11 @@ public final class SourceRecord {
         return jsonLine != null ? jsonLine.plainBook() : null;
     }
 
+    /** Whether an NDJSON line was read as a JSON tree, rather than straight into a book. */
+    boolean readAsTree() {
+        return jsonLine != null && jsonLine.readAsTree();
+    }
+
     /** The record's fields, as JSON; null for a CSV row, or when the record could not be read. */
     public JsonNode fields() {
         return jsonLine != null ? jsonLine.fields() : onix != null ? onix.fields() : fields;

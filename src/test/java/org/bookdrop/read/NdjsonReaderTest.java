@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bookdrop.check.BookChecker;
+import org.bookdrop.check.BookMapper;
+import org.bookdrop.check.BookValidator;
+import org.bookdrop.check.CheckedBook;
+import org.bookdrop.report.FileImport;
 import org.junit.jupiter.api.Test;
 
 class NdjsonReaderTest {
@@ -47,6 +53,22 @@ class NdjsonReaderTest {
         List<SourceRecord> records = readAll("{\"title\": \"" + title + "\"}\n", 1_000_000);
 
         assertThat(records).singleElement().satisfies(r -> assertThat(r.fields().get("title").asText()).isEqualTo(title));
+    }
+
+    @Test
+    void a_line_of_a_books_plain_shape_is_checked_without_being_read_as_a_json_tree() {
+        List<SourceRecord> records = readAll("""
+                {"id": "plain", "title": "Plain", "author": "A", "publication_date": "1999-01-02", "categories": ["x"]}
+                {"id": "other", "title": "Other", "author": "A", "series": {"name": "not a book's field"}}
+                """, 1000);
+        FileImport fileImport = new FileImport("books.ndjson", null, 100, Instant.EPOCH);
+        fileImport.mapWith(BookMapper.bookdropShape(false));
+
+        List<CheckedBook> books = new BookChecker(new BookValidator()).check(records, fileImport);
+
+        assertThat(books).extracting(book -> book.book().id()).containsExactly("plain", "other");
+        assertThat(records.get(0).readAsTree()).as("the plain line").isFalse();
+        assertThat(records.get(1).readAsTree()).as("the line with another field").isTrue();
     }
 
     private static List<SourceRecord> readAll(String content, int maxRecordBytes) {
