@@ -42,6 +42,7 @@ import org.bookdrop.inbox.FileArchive;
 import org.bookdrop.inbox.FileClaims;
 import org.bookdrop.inbox.FolderAccess;
 import org.bookdrop.inbox.Folders;
+import org.bookdrop.inbox.InboxReadLock;
 import org.bookdrop.inbox.ReadyFiles;
 import org.bookdrop.load.BookTable;
 import org.bookdrop.load.BookWriter;
@@ -112,6 +113,9 @@ public class BookdropConfiguration implements CamelConfiguration {
 
     @PropertyInject("bookdrop.inbox")
     private String inbox;
+
+    @PropertyInject("bookdrop.read-lock-interval")
+    private long readLockInterval;
 
     @PropertyInject("bookdrop.done-folder")
     private String doneFolder;
@@ -199,13 +203,14 @@ public class BookdropConfiguration implements CamelConfiguration {
         registry.bind("mappings", mappings);
         registry.bind("bookFiles", new BookFiles(batchSize, delimiter(csvDelimiter), maxRecordBytes, folders.error(), mappings));
         registry.bind("bookChecker", new BookChecker(new BookValidator()));
-        BookWriter writer = new BookWriter(database.dataSource(), books.name(), writers, retry, applyDeletions);
+        BookWriter writer = new BookWriter(database.dataSource(), database.dialect(), books.name(), writers, retry, applyDeletions);
         closeWithCamel(camel, writer);
         registry.bind("bookWriter", writer);
         registry.bind("importHistory", history);
         // The books' database as camel-jdbc names it (routes/report.yaml appends the history through it).
         registry.bind("bookdropDatabase", database.dataSource());
         registry.bind("fileClaims", claims);
+        registry.bind("inboxReadLock", new InboxReadLock(claims, readLockInterval));
         registry.bind("readyFiles", new ReadyFiles(doneMarkers, mappings.folders()));
         registry.bind("bookTable", books);
         // Beside Camel's own route checks, at /observe/health on the management server (bookdrop.metrics-port).

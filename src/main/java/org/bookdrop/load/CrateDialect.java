@@ -42,6 +42,12 @@ public final class CrateDialect implements Dialect {
         return false;
     }
 
+    /** A number cast to a timestamp is milliseconds since the epoch, in CrateDB. */
+    @Override
+    public String timestampFromEpochMillis(String millis) {
+        return "CAST(" + millis + " AS TIMESTAMP)";
+    }
+
     @Override
     public Optional<String> refresh(TableName table) {
         return Optional.of("REFRESH TABLE " + table.quoted());

@@ -48,6 +48,12 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /** Exact to the millisecond: integer arithmetic on an interval, no floating point. */
+    @Override
+    public String timestampFromEpochMillis(String millis) {
+        return "(TIMESTAMP '1970-01-01 00:00:00' + " + millis + " * INTERVAL '1 millisecond')";
+    }
+
     @Override
     public Optional<String> refresh(TableName table) {
         return Optional.empty();

@@ -110,6 +110,28 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void a_file_written_straight_into_the_inbox_is_read_only_once_its_writer_has_finished() throws Exception {
+        // A read-lock interval of a second, so that a slow test machine's pause never passes for the writer's end.
+        Path inbox = bookdrop.inbox();
+        bookdrop.close();
+        bookdrop = RunningBookdrop.start(jdbcUrl(), table, inbox, Map.of("bookdrop.read-lock-interval", "1000"));
+        Path growing = inbox.resolve("growing.ndjson");
+        try (Writer out = Files.newBufferedWriter(growing, StandardCharsets.UTF_8)) {
+            for (int i = 1; i <= 12; i++) {
+                out.write("{\"id\": \"growing-" + i + "\", \"title\": \"Growing " + i + "\", \"author\": \"A Writer\"}\n");
+                out.flush();
+                // Longer than a look at the inbox (100 ms), shorter than the read-lock interval.
+                Thread.sleep(250);
+            }
+        }
+
+        JsonNode report = bookdrop.awaitReport("done", "growing.ndjson");
+        assertThat(report.get("read").asLong()).isEqualTo(12);
+        assertThat(report.get("written").asLong()).isEqualTo(12);
+        assertThat(rows.all()).hasSize(12);
+    }
+
+    @Test
     void loads_the_valid_records_and_rejects_the_others_with_their_reasons() throws Exception {
         Path mixed = write("mixed.json", """
                 [
