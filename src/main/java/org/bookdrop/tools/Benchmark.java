@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ import org.bookdrop.report.FileImport;
  * in a JVM of 256 MB of heap.
  *
  * <pre>java -cp target/bookdrop.jar org.bookdrop.tools.Benchmark [--books 500000] [--runs 3] [--out target/benchmark.json]
- *     [--big-file-books N] [--big-mapped-books N] [--big-onix-books N]</pre>
+ *     [--big-file-books N] [--big-mapped-books N] [--big-onix-books N] [--only "unnest|bookdrop, drop"]</pre>
  */
 public final class Benchmark {
 
@@ -84,6 +85,8 @@ public final class Benchmark {
     private final long bookCount;
     /** Each run writes tables of its own: a dropped table's cached prepared statements would fail. */
     private int run;
+    /** With --only: parts of the names of the methods to measure (case ignored); empty: all. */
+    private static List<String> only = List.of();
 
     private Benchmark(Database database, String jdbcUrl, Path work, Path books, long bookCount) {
         this.database = database;
@@ -110,6 +113,7 @@ public final class Benchmark {
                 case "--big-mapped-books" -> bigMappedBooks = Long.parseLong(args[i + 1]);
                 case "--big-onix-books" -> bigOnixBooks = Long.parseLong(args[i + 1]);
                 case "--work" -> workParent = Files.createDirectories(Path.of(args[i + 1]));
+                case "--only" -> only = List.of(args[i + 1].toLowerCase(Locale.ROOT).split("\\|"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -123,14 +127,6 @@ public final class Benchmark {
         new GenerateBooks(42, 0).write(books, count);
         Files.setPosixFilePermissions(books, PosixFilePermissions.fromString("rw-r--r--"));
         System.out.printf(Locale.ROOT, "Generated %,d books, %,d bytes: %s%n", count, Files.size(books), books);
-        // The same number of books as CSV, in bookdrop's shape and in a shop's own layout read through a mapping.
-        new GenerateBooks(42, 0).write(work.resolve("books.csv"), count);
-        new GenerateBooks(42, 0, GenerateBooks.Shape.SHOP).write(work.resolve("shop.csv"), count);
-        // And as a library's MARC export and a publisher's ONIX feed, read through their shipped mappings.
-        new GenerateBooks(42, 0).write(work.resolve("catalogue.mrc"), count);
-        new GenerateBooks(42, 0).write(work.resolve("feed.onix"), count);
-        System.out.printf(Locale.ROOT, "Also as MARC 21 (%,d bytes) and an ONIX 3.0 feed (%,d bytes)%n",
-                Files.size(work.resolve("catalogue.mrc")), Files.size(work.resolve("feed.onix")));
         try (Database database = Database.open(url, 4)) {
             String target = url.isBlank() ? database.jdbcUrl() : url;
             Benchmark benchmark = new Benchmark(database, target, work, books, count);
@@ -156,13 +152,14 @@ public final class Benchmark {
 
     private void runOnce(Map<String, List<Double>> rates, Map<String, String> notes) throws Exception {
         resetPeakHeap();
-        bookdrop(rates, books, BOOKDROP_SEARCHABLE, BOOKDROP_VERIFIED);
+        bookdrop(rates, BOOKDROP_SEARCHABLE, BOOKDROP_VERIFIED, () -> books);
+        smallFiles(10);
         notes.put("bookdrop's peak heap during its run, MB", String.valueOf(peakHeapMegabytes()));
-        bookdrop(rates, work.resolve("catalogue.mrc"), MARC_SEARCHABLE, null);
-        bookdrop(rates, work.resolve("feed.onix"), ONIX_SEARCHABLE, null);
+        bookdrop(rates, MARC_SEARCHABLE, null, () -> same("catalogue.mrc", GenerateBooks.Shape.BOOKDROP));
+        bookdrop(rates, ONIX_SEARCHABLE, null, () -> same("feed.onix", GenerateBooks.Shape.BOOKDROP));
         measure(rates, "UNNEST arrays, 10,000 rows a statement, 2 connections", () -> unnestLoader(10_000, 2));
         measure(rates, "pgjdbc executeBatch, 1,000 rows a batch, 2 connections", () -> executeBatchLoader(1_000, 2));
-        measure(rates, "one INSERT per row (sample of " + SINGLE_INSERT_SAMPLE + ")", this::singleInserts);
+        measure(rates, "one INSERT per row (sample of " + SINGLE_INSERT_SAMPLE + ")", SINGLE_INSERT_SAMPLE, this::singleInserts);
         if (database.dialect().refresh(TableName.parse("t")).isPresent()) {
             try {
                 measure(rates, "COPY FROM the file (server side)", this::copyFrom);
@@ -177,17 +174,22 @@ public final class Benchmark {
         // The same on one thread: the records of a batch are checked on every core (BookChecker).
         ForkJoinPool oneThread = new ForkJoinPool(1);
         try {
-            measure(rates, "bookdrop parse and validate on one thread, no database",
-                    () -> oneThread.submit(() -> parseAndValidate(books, Mappings.bookdropShape(false))).get());
+            String name = "bookdrop parse and validate on one thread, no database";
+            if (run == 1 && wanted(name)) {
+                // Once unmeasured, each alone, so that both are compiled by the JIT before they are timed.
+                oneThread.submit(() -> parseAndValidate(books, Mappings.bookdropShape(false), false)).get();
+                plainParse();
+            }
+            measure(rates, name, () -> oneThread.submit(() -> parseAndValidate(books, Mappings.bookdropShape(false), false)).get());
         } finally {
             oneThread.shutdown();
         }
-        measure(rates, CSV_PARSE, () -> parseAndValidate(work.resolve("books.csv"), Mappings.bookdropShape(false)));
-        measure(rates, MAPPED_PARSE, () -> parseAndValidate(work.resolve("shop.csv"),
+        measure(rates, CSV_PARSE, () -> parseAndValidate(same("books.csv", GenerateBooks.Shape.BOOKDROP), Mappings.bookdropShape(false)));
+        measure(rates, MAPPED_PARSE, () -> parseAndValidate(same("shop.csv", GenerateBooks.Shape.SHOP),
                 MappingFile.parse("shop.yaml", "shop", GenerateBooks.SHOP_MAPPING)));
         Mapping bookdropShape = Mappings.bookdropShape(false);
-        measure(rates, MARC_PARSE, () -> parseAndValidate(work.resolve("catalogue.mrc"), bookdropShape));
-        measure(rates, ONIX_PARSE, () -> parseAndValidate(work.resolve("feed.onix"), bookdropShape));
+        measure(rates, MARC_PARSE, () -> parseAndValidate(same("catalogue.mrc", GenerateBooks.Shape.BOOKDROP), bookdropShape));
+        measure(rates, ONIX_PARSE, () -> parseAndValidate(same("feed.onix", GenerateBooks.Shape.BOOKDROP), bookdropShape));
         measure(rates, "plain Jackson parse of each line, no database", this::plainParse);
         notes.put("peak RSS of the benchmark process (all methods), MB", String.valueOf(peakRssMegabytes()));
     }
@@ -207,12 +209,51 @@ public final class Benchmark {
         notes.put(name, result);
     }
 
+    private interface FileToDrop {
+        Path file() throws IOException;
+    }
+
+    /**
+     * The same books as the NDJSON file, written by its extension (CSV, MARC 21, ONIX) in that
+     * shape when first asked for: a shop's CSV read through a mapping, a library's MARC export, a
+     * publisher's ONIX feed.
+     */
+    private Path same(String fileName, GenerateBooks.Shape shape) throws IOException {
+        Path file = work.resolve(fileName);
+        if (!Files.exists(file)) {
+            new GenerateBooks(42, 0, shape).write(file, bookCount);
+            System.out.printf(Locale.ROOT, "The same books as %s: %,d bytes%n", fileName, Files.size(file));
+        }
+        return file;
+    }
+
     private interface Load {
         double rowsPerSecond() throws Exception;
     }
 
-    private static void measure(Map<String, List<Double>> rates, String name, Load load) throws Exception {
-        record(rates, name, load.rowsPerSecond());
+    /** CPU seconds per 100,000 rows of each method: of this JVM, and of the whole machine. */
+    private static final Map<String, List<Double>> JVM_CPU = new LinkedHashMap<>();
+    private static final Map<String, List<Double>> MACHINE_CPU = new LinkedHashMap<>();
+
+    private void measure(Map<String, List<Double>> rates, String name, Load load) throws Exception {
+        measure(rates, name, bookCount, load);
+    }
+
+    private static void measure(Map<String, List<Double>> rates, String name, long rows, Load load) throws Exception {
+        if (wanted(name)) {
+            CpuTime start = CpuTime.now();
+            record(rates, name, load.rowsPerSecond());
+            recordCpu(name, CpuTime.now().since(start), rows);
+        }
+    }
+
+    private static void recordCpu(String name, CpuTime used, long rows) {
+        JVM_CPU.computeIfAbsent(name, n -> new ArrayList<>()).add(used.processSeconds() * 100_000 / rows);
+        MACHINE_CPU.computeIfAbsent(name, n -> new ArrayList<>()).add(used.machineSeconds() * 100_000 / rows);
+    }
+
+    private static boolean wanted(String name) {
+        return only.isEmpty() || only.stream().anyMatch(part -> name.toLowerCase(Locale.ROOT).contains(part.strip()));
     }
 
     private static void record(Map<String, List<Double>> rates, String name, double rate) {
@@ -227,8 +268,12 @@ public final class Benchmark {
      *
      * @param verifiedName the name of the rate to the report, or null when only the rate to searchable is wanted
      */
-    private void bookdrop(Map<String, List<Double>> rates, Path file, String searchableName, String verifiedName)
+    private void bookdrop(Map<String, List<Double>> rates, String searchableName, String verifiedName, FileToDrop drop)
             throws Exception {
+        if (!wanted(searchableName)) {
+            return;
+        }
+        Path file = drop.file();
         String name = file.getFileName().toString();
         String table = freshTable("bench_bookdrop");
         Path inbox = Files.createDirectories(work.resolve("inbox"));
@@ -243,25 +288,81 @@ public final class Benchmark {
             Thread.sleep(1500);
             Instant dropped = Instant.now();
             long start = System.nanoTime();
+            CpuTime cpuAtDrop = CpuTime.now();
             Files.move(inbox.resolve(name + ".part"), inbox.resolve(name));
             while (!Files.exists(report) || Files.size(report) == 0) {
                 Thread.sleep(10);
             }
             double seconds = seconds(start);
+            CpuTime used = CpuTime.now().since(cpuAtDrop);
             JsonNode result = JSON.readTree(report.toFile());
             if (result.get("written").asLong() != bookCount || result.get("verified").asLong() != bookCount) {
                 throw new IllegalStateException("bookdrop did not write every book of " + name + ": " + result);
             }
-            double searchable = Duration.between(dropped, Instant.parse(result.get("searchableAt").asText())).toNanos() / 1e9;
+            Instant searchableAt = Instant.parse(result.get("searchableAt").asText());
+            double searchable = Duration.between(dropped, searchableAt).toNanos() / 1e9;
+            Instant startedAt = Instant.parse(result.get("startedAt").asText());
+            System.out.printf(Locale.ROOT, "  %s: picked up %.2f s after the drop, searchable %.2f s later, report %.2f s after that%n",
+                    name, Duration.between(dropped, startedAt).toNanos() / 1e9,
+                    Duration.between(startedAt, searchableAt).toNanos() / 1e9, seconds - searchable);
             // From the drop, so the wait for the file to be picked up counts too.
             record(rates, searchableName, bookCount / searchable);
             if (verifiedName != null) {
                 record(rates, verifiedName, bookCount / seconds);
             }
+            recordCpu(verifiedName != null ? verifiedName : searchableName, used, bookCount);
         } finally {
             main.stop();
             Files.deleteIfExists(inbox.resolve("done").resolve(name));
         }
+    }
+
+    /** Milliseconds from each small file's move into the inbox to its rows being searchable, over all runs. */
+    private static final List<Double> SMALL_FILE_MILLIS = new ArrayList<>();
+    private static final String SMALL_FILES = "small file moved in whole";
+    private static final int SMALL_FILE_BOOKS = 100;
+
+    /**
+     * Small files, each written beside the inbox and then moved in whole (renamed) into a running
+     * bookdrop, one after the other, with the shipped read-lock interval and look at the inbox
+     * every 100 ms: the time from the move to the moment its rows are searchable (the report's
+     * searchableAt).
+     */
+    private void smallFiles(int files) throws Exception {
+        if (!wanted(SMALL_FILES)) {
+            return;
+        }
+        String table = freshTable("bench_small");
+        Path inbox = Files.createDirectories(work.resolve("small-inbox"));
+        Path staging = Files.createDirectories(work.resolve("small-staging"));
+        // The shipped read-lock interval, 1,000 ms, which a file moved in whole does not wait for.
+        Main main = Bookdrop.create(jdbcUrl, inbox, table, Map.of("bookdrop.import-once", "false",
+                "bookdrop.read-lock-interval", "1000"));
+        main.start();
+        List<Long> millis = new ArrayList<>();
+        try {
+            Thread.sleep(1500);
+            for (int i = 0; i < files; i++) {
+                String name = "small-" + run + "-" + i + ".ndjson";
+                Path staged = staging.resolve(name);
+                new GenerateBooks(1000L * run + i, 0).write(staged, SMALL_FILE_BOOKS);
+                Path report = inbox.resolve("done").resolve(name + ".report.json");
+                Instant moved = Instant.now();
+                Files.move(staged, inbox.resolve(name));
+                while (!Files.exists(report) || Files.size(report) == 0) {
+                    Thread.sleep(2);
+                }
+                JsonNode result = JSON.readTree(report.toFile());
+                if (result.get("written").asLong() != SMALL_FILE_BOOKS) {
+                    throw new IllegalStateException("bookdrop did not write every book of " + name + ": " + result);
+                }
+                millis.add(Duration.between(moved, Instant.parse(result.get("searchableAt").asText())).toMillis());
+            }
+        } finally {
+            main.stop();
+        }
+        millis.forEach(ms -> SMALL_FILE_MILLIS.add((double) ms));
+        System.out.printf(Locale.ROOT, "  %s (%d books), moved to searchable, ms: %s%n", SMALL_FILES, SMALL_FILE_BOOKS, millis);
     }
 
     /** The fastest loader in shared/CRATEDB.md: parse, then UNNEST arrays, no checks. */
@@ -354,6 +455,14 @@ public final class Benchmark {
 
     /** Reads and checks the file with the mapping as the intake route does, batch after batch, with no database. */
     private double parseAndValidate(Path file, Mapping mapping) throws Exception {
+        return parseAndValidate(file, mapping, true);
+    }
+
+    /**
+     * @param readAhead whether the next batch is read on a thread of its own while one is checked,
+     *                  as the intake does; without, reading and checking take turns on one thread
+     */
+    private double parseAndValidate(Path file, Mapping mapping, boolean readAhead) throws Exception {
         BookFiles files = new BookFiles(5000, ',', 16 * 1024 * 1024, work, null);
         BookChecker checker = new BookChecker(VALIDATOR);
         String name = file.getFileName().toString();
@@ -362,8 +471,9 @@ public final class Benchmark {
         long valid = 0;
         // As the intake reads a file: in batches, one read ahead on its own thread while the other is checked.
         try (InputStream in = Files.newInputStream(file);
-             ReadAhead<SourceRecord> batches = new ReadAhead<>(new Batches<>(opened(files.open(in, name, mapping), fileImport),
-                     5000), name)) {
+             Batches<SourceRecord> read = new Batches<>(opened(files.open(in, name, mapping), fileImport), 5000);
+             ReadAhead<SourceRecord> ahead = readAhead ? new ReadAhead<>(read, name) : null) {
+            Iterator<List<SourceRecord>> batches = ahead != null ? ahead : read;
             while (batches.hasNext()) {
                 valid += checker.check(batches.next(), fileImport).size();
             }
@@ -498,8 +608,7 @@ public final class Benchmark {
     }
 
     private void report(Map<String, List<Double>> rates, Map<String, String> notes, int runs, Path out) throws IOException {
-        String bookdropName = rates.keySet().iterator().next();
-        double bookdrop = median(rates.get(bookdropName));
+        double bookdrop = rates.containsKey(BOOKDROP_SEARCHABLE) ? median(rates.get(BOOKDROP_SEARCHABLE)) : Double.NaN;
         String parseName = PARSE;
         System.out.printf(Locale.ROOT, "%nbookdrop benchmark: %,d books, %d run(s), on %s (figures from this machine only)%n",
                 bookCount, runs, database.dialect().name());
@@ -513,7 +622,7 @@ public final class Benchmark {
             Collections.sort(values);
             double median = median(values);
             boolean parsing = entry.getKey().contains("no database");
-            double reference = parsing ? median(rates.get(parseName)) : bookdrop;
+            double reference = !parsing ? bookdrop : rates.containsKey(parseName) ? median(rates.get(parseName)) : Double.NaN;
             double spread = values.get(values.size() - 1) - values.get(0);
             System.out.printf(Locale.ROOT, "%-70s %,14.0f %,12.0f %9.2fx%n", entry.getKey(), median, spread,
                     median / reference);
@@ -522,9 +631,23 @@ public final class Benchmark {
                     .putPOJO("runs", values);
         }
         System.out.println("(ratio: the method's rate over bookdrop's drop to searchable; for the parse rows, over bookdrop's parse and validate)");
+        System.out.printf(Locale.ROOT, "%nCPU seconds per 100,000 rows, median (bookdrop's from the drop to its report)%n");
+        System.out.printf(Locale.ROOT, "%-70s %14s %12s%n", "method", "this JVM", "machine");
+        ArrayNode cpuRows = json.putArray("cpuSecondsPer100000Rows");
+        JVM_CPU.forEach((name, values) -> {
+            double machine = median(MACHINE_CPU.get(name));
+            System.out.printf(Locale.ROOT, "%-70s %14.2f %12.2f%n", name, median(values), machine);
+            cpuRows.addObject().put("method", name).put("thisJvm", median(values)).put("machine", machine);
+        });
+        System.out.println("(this JVM: bookdrop, or the loader, or the parser; machine: every process, the database's too when it runs here)");
         share(rates, notes, "mapped CSV / CSV in bookdrop's shape, parse and validate", MAPPED_PARSE, CSV_PARSE, 70);
         share(rates, notes, "MARC 21 / NDJSON, drop to searchable", MARC_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
         share(rates, notes, "ONIX / NDJSON, drop to searchable", ONIX_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
+        if (!SMALL_FILE_MILLIS.isEmpty()) {
+            notes.put(SMALL_FILES + " (" + SMALL_FILE_BOOKS + " books), from the move to searchable", String.format(Locale.ROOT,
+                    "median %.0f ms of %d files, %.0f to %.0f ms (target: under 300 ms)", median(SMALL_FILE_MILLIS),
+                    SMALL_FILE_MILLIS.size(), Collections.min(SMALL_FILE_MILLIS), Collections.max(SMALL_FILE_MILLIS)));
+        }
         ObjectNode jsonNotes = json.putObject("notes");
         notes.forEach((key, value) -> {
             System.out.printf("%s: %s%n", key, value);
