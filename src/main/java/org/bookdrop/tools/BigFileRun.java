@@ -32,12 +32,14 @@ final class BigFileRun {
      * @param fileName the big file's name, whose extension says its format: {@code big.ndjson},
      *                 {@code big.onix}; with the shape {@code SHOP}, a CSV in the shop's layout,
      *                 imported with its mapping ({@code import --mapping})
+     * @param invalidShare the share of invalid records in it
+     *                     (the file is left in the work folder, for the caller to delete)
      */
     static Result run(String jdbcUrl, Path work, long books, String heapLimit, String table, String fileName,
-                      GenerateBooks.Shape shape) throws Exception {
+                      GenerateBooks.Shape shape, double invalidShare) throws Exception {
         Path file = work.resolve(fileName);
         boolean mapped = shape == GenerateBooks.Shape.SHOP;
-        new GenerateBooks(7, 0.001, shape).write(file, books);
+        new GenerateBooks(7, invalidShare, shape).write(file, books);
         Path gcLog = work.resolve("big-gc.log");
         Path output = work.resolve("big-import.out");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -62,7 +64,6 @@ final class BigFileRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         String summary = Files.readString(output, StandardCharsets.UTF_8).strip();
         long bytes = Files.size(file);
-        Files.delete(file);
         return new Result(books, bytes, seconds, process.exitValue(), summary, peakHeapAfterGc(gcLog), peakRss, heapLimit);
     }
 
