@@ -14,14 +14,20 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
-    /** CrateDB reports shards that are moving or recovering, and lost nodes, by these names. */
+    /**
+     * CrateDB reports shards that are moving or recovering, and lost nodes, by these names; and a
+     * node too busy to take the write now: its write thread pool's queue full ("rejected execution
+     * of ..."), or its memory circuit breaker tripped. A write tried again after a pause then goes
+     * in: that pause is bookdrop's back-pressure on a loaded cluster.
+     */
     private static final Pattern CRATEDB_UNAVAILABLE = Pattern.compile(
             "(?i)UnavailableShards|NoShardAvailable|ShardNotFound|primary shard is not active|NodeNotConnected"
-                    + "|NodeDisconnected|NodeClosed|not enough active copies|ConnectTransportException");
+                    + "|NodeDisconnected|NodeClosed|not enough active copies|ConnectTransportException"
+                    + "|rejected execution|EsRejectedExecution|CircuitBreaking");
 
     /**
      * Connection lost or refused (class 08), out of resources (53), shut down or cancelled (57),
-     * and CrateDB's shard-unavailable errors.
+     * CrateDB's shard-unavailable errors, and a CrateDB node too busy to take the write now.
      */
     public static boolean isTransient(SQLException e) {
         if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
