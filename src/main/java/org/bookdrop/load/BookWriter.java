@@ -257,7 +257,7 @@ public final class BookWriter implements AutoCloseable {
     }
 
     /** A publication date (UTC) as milliseconds since the epoch; null stays null. */
-    static Long epochMillis(LocalDateTime date) {
+    private static Long epochMillis(LocalDateTime date) {
         return date == null ? null : date.toEpochSecond(ZoneOffset.UTC) * 1000 + date.getNano() / 1_000_000;
     }
 

@@ -17,13 +17,14 @@ public final class SqlErrors {
     /**
      * CrateDB reports shards that are moving or recovering, and lost nodes, by these names; and a
      * node too busy to take the write now: its write thread pool's queue full ("rejected execution
-     * of ..."), or its memory circuit breaker tripped. A write tried again after a pause then goes
-     * in: that pause is bookdrop's back-pressure on a loaded cluster.
+     * of ..."). A write tried again after a pause then goes in: that pause is bookdrop's
+     * back-pressure on a loaded cluster. (A tripped memory circuit breaker is not among them: a
+     * statement too big for it would trip it again; written row by row, its rows go in.)
      */
     private static final Pattern CRATEDB_UNAVAILABLE = Pattern.compile(
             "(?i)UnavailableShards|NoShardAvailable|ShardNotFound|primary shard is not active|NodeNotConnected"
                     + "|NodeDisconnected|NodeClosed|not enough active copies|ConnectTransportException"
-                    + "|rejected execution|EsRejectedExecution|CircuitBreaking");
+                    + "|rejected execution|EsRejectedExecution");
 
     /**
      * Connection lost or refused (class 08), out of resources (53), shut down or cancelled (57),

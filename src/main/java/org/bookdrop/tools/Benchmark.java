@@ -86,14 +86,20 @@ public final class Benchmark {
     /** Each run writes tables of its own: a dropped table's cached prepared statements would fail. */
     private int run;
     /** With --only: parts of the names of the methods to measure (case ignored); empty: all. */
-    private static List<String> only = List.of();
+    private final List<String> only;
+    /** CPU seconds per 100,000 rows of each method: of this JVM, and of the whole machine. */
+    private final Map<String, List<Double>> jvmCpu = new LinkedHashMap<>();
+    private final Map<String, List<Double>> machineCpu = new LinkedHashMap<>();
+    /** Milliseconds from each small file's move into the inbox to its rows being searchable, over all runs. */
+    private final List<Double> smallFileMillis = new ArrayList<>();
 
-    private Benchmark(Database database, String jdbcUrl, Path work, Path books, long bookCount) {
+    private Benchmark(Database database, String jdbcUrl, Path work, Path books, long bookCount, List<String> only) {
         this.database = database;
         this.jdbcUrl = jdbcUrl;
         this.work = work;
         this.books = books;
         this.bookCount = bookCount;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
@@ -104,6 +110,7 @@ public final class Benchmark {
         int runs = 1;
         Path out = Path.of("target", "benchmark.json");
         Path workParent = null;
+        List<String> only = List.of();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--books" -> count = Long.parseLong(args[i + 1]);
@@ -129,7 +136,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "Generated %,d books, %,d bytes: %s%n", count, Files.size(books), books);
         try (Database database = Database.open(url, 4)) {
             String target = url.isBlank() ? database.jdbcUrl() : url;
-            Benchmark benchmark = new Benchmark(database, target, work, books, count);
+            Benchmark benchmark = new Benchmark(database, target, work, books, count, only);
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             Map<String, String> notes = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
@@ -248,15 +255,11 @@ public final class Benchmark {
         double rowsPerSecond() throws Exception;
     }
 
-    /** CPU seconds per 100,000 rows of each method: of this JVM, and of the whole machine. */
-    private static final Map<String, List<Double>> JVM_CPU = new LinkedHashMap<>();
-    private static final Map<String, List<Double>> MACHINE_CPU = new LinkedHashMap<>();
-
     private void measure(Map<String, List<Double>> rates, String name, Load load) throws Exception {
         measure(rates, name, bookCount, load);
     }
 
-    private static void measure(Map<String, List<Double>> rates, String name, long rows, Load load) throws Exception {
+    private void measure(Map<String, List<Double>> rates, String name, long rows, Load load) throws Exception {
         if (wanted(name)) {
             CpuTime start = CpuTime.now();
             record(rates, name, load.rowsPerSecond());
@@ -264,12 +267,12 @@ public final class Benchmark {
         }
     }
 
-    private static void recordCpu(String name, CpuTime used, long rows) {
-        JVM_CPU.computeIfAbsent(name, n -> new ArrayList<>()).add(used.processSeconds() * 100_000 / rows);
-        MACHINE_CPU.computeIfAbsent(name, n -> new ArrayList<>()).add(used.machineSeconds() * 100_000 / rows);
+    private void recordCpu(String name, CpuTime used, long rows) {
+        jvmCpu.computeIfAbsent(name, n -> new ArrayList<>()).add(used.processSeconds() * 100_000 / rows);
+        machineCpu.computeIfAbsent(name, n -> new ArrayList<>()).add(used.machineSeconds() * 100_000 / rows);
     }
 
-    private static boolean wanted(String name) {
+    private boolean wanted(String name) {
         return only.isEmpty() || only.stream().anyMatch(part -> name.toLowerCase(Locale.ROOT).contains(part.strip()));
     }
 
@@ -334,8 +337,6 @@ public final class Benchmark {
         }
     }
 
-    /** Milliseconds from each small file's move into the inbox to its rows being searchable, over all runs. */
-    private static final List<Double> SMALL_FILE_MILLIS = new ArrayList<>();
     private static final String SMALL_FILES = "small file moved in whole";
     private static final int SMALL_FILE_BOOKS = 100;
 
@@ -378,7 +379,7 @@ public final class Benchmark {
         } finally {
             main.stop();
         }
-        millis.forEach(ms -> SMALL_FILE_MILLIS.add((double) ms));
+        millis.forEach(ms -> smallFileMillis.add((double) ms));
         System.out.printf(Locale.ROOT, "  %s (%d books), moved to searchable, ms: %s%n", SMALL_FILES, SMALL_FILE_BOOKS, millis);
     }
 
@@ -653,8 +654,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%nCPU seconds per 100,000 rows, median (bookdrop's from the drop to its report)%n");
         System.out.printf(Locale.ROOT, "%-70s %14s %12s%n", "method", "this JVM", "machine");
         ArrayNode cpuRows = json.putArray("cpuSecondsPer100000Rows");
-        JVM_CPU.forEach((name, values) -> {
-            double machine = median(MACHINE_CPU.get(name));
+        jvmCpu.forEach((name, values) -> {
+            double machine = median(machineCpu.get(name));
             System.out.printf(Locale.ROOT, "%-70s %14.2f %12.2f%n", name, median(values), machine);
             cpuRows.addObject().put("method", name).put("thisJvm", median(values)).put("machine", machine);
         });
@@ -662,10 +663,10 @@ public final class Benchmark {
         share(rates, notes, "mapped CSV / CSV in bookdrop's shape, parse and validate", MAPPED_PARSE, CSV_PARSE, 70);
         share(rates, notes, "MARC 21 / NDJSON, drop to searchable", MARC_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
         share(rates, notes, "ONIX / NDJSON, drop to searchable", ONIX_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
-        if (!SMALL_FILE_MILLIS.isEmpty()) {
+        if (!smallFileMillis.isEmpty()) {
             notes.put(SMALL_FILES + " (" + SMALL_FILE_BOOKS + " books), from the move to searchable", String.format(Locale.ROOT,
-                    "median %.0f ms of %d files, %.0f to %.0f ms (target: under 300 ms)", median(SMALL_FILE_MILLIS),
-                    SMALL_FILE_MILLIS.size(), Collections.min(SMALL_FILE_MILLIS), Collections.max(SMALL_FILE_MILLIS)));
+                    "median %.0f ms of %d files, %.0f to %.0f ms (target: under 300 ms)", median(smallFileMillis),
+                    smallFileMillis.size(), Collections.min(smallFileMillis), Collections.max(smallFileMillis)));
         }
         ObjectNode jsonNotes = json.putObject("notes");
         notes.forEach((key, value) -> {

@@ -26,12 +26,12 @@ record CpuTime(double processSeconds, double machineSeconds) {
         return new CpuTime(processSeconds - start.processSeconds, machineSeconds - start.machineSeconds);
     }
 
-    /** Busy time of all cores: user, nice, system, irq, softirq and steal; NaN where there is no /proc/stat. */
+    /** Busy time of all cores: user, nice, system, irq and softirq; NaN where there is no /proc/stat. */
     private static double machineBusySeconds() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
-            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+            for (int field : new int[] {1, 2, 3, 6, 7}) {
                 busy += Long.parseLong(cpu[field]);
             }
             return busy / TICKS_PER_SECOND;
