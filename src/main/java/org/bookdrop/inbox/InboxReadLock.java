@@ -40,7 +40,7 @@ public final class InboxReadLock extends ServiceSupport implements GenericFileEx
     private static final long TIMEOUT_MILLIS = 10_000;
 
     private final FileIdempotentChangedRepositoryReadLockStrategy whenUnchanged = new FileIdempotentChangedRepositoryReadLockStrategy();
-    private final FileIdempotentRepositoryReadLockStrategy claimOnly = new FileIdempotentRepositoryReadLockStrategy();
+    private final FileIdempotentRepositoryReadLockStrategy claimOnly = new ClaimWhileThere();
     private CamelContext camelContext;
 
     /**
@@ -80,6 +80,27 @@ public final class InboxReadLock extends ServiceSupport implements GenericFileEx
             return claimOnly.acquireExclusiveReadLock(operations, file, exchange);
         }
         return whenUnchanged.acquireExclusiveReadLock(operations, file, exchange);
+    }
+
+    /**
+     * Camel's idempotent read lock, letting go of a claim it took on a file that another instance,
+     * done with it, moved away between this instance's look at the inbox and the claim (the changed
+     * read lock looks again after the claim, and lets go the same way).
+     */
+    private static final class ClaimWhileThere extends FileIdempotentRepositoryReadLockStrategy {
+
+        @Override
+        public boolean acquireExclusiveReadLock(GenericFileOperations<File> operations, GenericFile<File> file,
+                                                Exchange exchange) throws Exception {
+            if (!super.acquireExclusiveReadLock(operations, file, exchange)) {
+                return false;
+            }
+            if (file.getFile().exists()) {
+                return true;
+            }
+            getIdempotentRepository().remove(exchange, asKey(exchange, file));
+            return false;
+        }
     }
 
     @Override

@@ -2,12 +2,24 @@ package org.bookdrop.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.FileConsumer;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +53,43 @@ class InboxReadLockTest {
     @Test
     void a_file_that_is_gone_is_not_taken() {
         assertThat(InboxReadLock.movedInWhole(folder.resolve("gone.ndjson"))).isFalse();
+    }
+
+    @Test
+    void a_claim_taken_on_a_file_another_instance_has_just_moved_away_is_let_go() throws Exception {
+        Path inbox = Files.createDirectory(folder.resolve("inbox"));
+        Path staged = Files.writeString(folder.resolve("books.ndjson"), "{\"title\": \"A\"}\n");
+        Thread.sleep(20);
+        Path dropped = Files.move(staged, inbox.resolve("books.ndjson"));
+        // The other instance finishes the file and moves it to done just as this one claims it.
+        Set<String> claims = new HashSet<>();
+        MemoryIdempotentRepository claimsThatMoveTheFile = new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                try {
+                    Files.move(dropped, folder.resolve("done.ndjson"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return claims.add(key);
+            }
+
+            @Override
+            public boolean remove(String key) {
+                return claims.remove(key);
+            }
+        };
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            FileEndpoint endpoint = camel.getEndpoint("file:" + inbox + "?idempotentKey=${file:name}", FileEndpoint.class);
+            InboxReadLock lock = new InboxReadLock(claimsThatMoveTheFile, 1000);
+            lock.setCamelContext(camel);
+            lock.start();
+            lock.prepareOnStartup(null, endpoint);
+            GenericFile<File> file = FileConsumer.asGenericFile(inbox.toString(), dropped.toFile(), null, false);
+
+            assertThat(lock.acquireExclusiveReadLock(null, file, new DefaultExchange(camel))).isFalse();
+            assertThat(claims).as("the claim let go").isEmpty();
+        }
     }
 }
