@@ -47,7 +47,7 @@ public final class FileWrites implements AutoCloseable {
         }
         written.add(ids);
         if (!deletedLast.isEmpty()) {
-            deletedLast.removeAll(ids);
+            removeEach(deletedLast, ids);
         }
         // A uniform sample of the ids written (reservoir sampling).
         for (String id : ids) {
@@ -66,7 +66,7 @@ public final class FileWrites implements AutoCloseable {
     /** Records the ids of rows deleted at the file's request: no longer the file's rows, unless written again. */
     synchronized void deleted(Collection<String> ids) {
         deletedLast.addAll(ids);
-        sample.removeAll(ids);
+        sample.removeIf(deletedLast::contains); // which now holds these ids
     }
 
     /** Up to {@value #SAMPLE_SIZE} of the ids written, spread over the whole file. */
@@ -113,11 +113,22 @@ public final class FileWrites implements AutoCloseable {
 
     synchronized void finished(Collection<String> ids, Exception failed) {
         pending--;
-        inFlight.removeAll(ids);
+        removeEach(inFlight, ids);
         if (failed != null && failure == null) {
             failure = failed;
         }
         notifyAll();
+    }
+
+    /**
+     * Removes the ids one by one. Not {@code set.removeAll(ids)}: when the set is no bigger than
+     * the list, it asks the list whether it contains each of the set's elements, a scan of the
+     * whole list each time (25 million comparisons for a batch of 5,000, under this object's lock).
+     */
+    private static void removeEach(Set<String> set, Collection<String> ids) {
+        for (String id : ids) {
+            set.remove(id);
+        }
     }
 
     /** Waits until every write started so far has finished, failed or not. */

@@ -1,0 +1,71 @@
+package org.bookdrop.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class FileWritesTest {
+
+    private static List<String> ids(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "id-" + i).toList();
+    }
+
+    @Test
+    void an_id_is_in_flight_from_the_start_of_its_batch_to_its_end_whatever_the_batches_sizes() throws Exception {
+        try (FileWrites writes = new FileWrites()) {
+            List<String> first = ids(0, 5000);
+            List<String> second = ids(5000, 10_000);
+            writes.started(first);
+            writes.started(second);
+            assertThat(writes.anyInFlight(List.of("id-4999"))).isTrue();
+
+            writes.finished(first, null);
+            assertThat(writes.anyInFlight(List.of("id-0", "id-4999", "elsewhere"))).isFalse();
+            assertThat(writes.anyInFlight(List.of("elsewhere", "id-5000"))).isTrue();
+
+            // A list as big as all the ids in flight, then one bigger than they are.
+            writes.finished(second, null);
+            assertThat(writes.anyInFlight(second)).isFalse();
+            writes.started(List.of("a", "b"));
+            writes.finished(ids(0, 100), null);
+            assertThat(writes.anyInFlight(List.of("a"))).as("only the finished batch's ids leave").isTrue();
+            writes.finished(List.of("a", "b"), null);
+            assertThat(writes.anyInFlight(List.of("a", "b"))).isFalse();
+            writes.awaitAll();
+        }
+    }
+
+    @Test
+    void ids_deleted_by_the_file_leave_its_sample_and_its_written_rows_until_written_again() {
+        try (FileWrites writes = new FileWrites()) {
+            writes.written(List.of("a", "b", "c"));
+            writes.deleted(List.of("b", "c"));
+            assertThat(writes.sampleIds()).containsExactly("a");
+
+            writes.written(List.of("c"));
+            List<String> handed = new ArrayList<>();
+            WrittenIds.Counts counts = writes.forEachWrittenChunk(10, handed::addAll);
+
+            assertThat(handed).containsExactlyInAnyOrder("a", "c");
+            assertThat(counts).isEqualTo(new WrittenIds.Counts(4, 2));
+            assertThat(writes.sampleIds()).containsExactlyInAnyOrder("a", "c");
+        }
+    }
+
+    @Test
+    void the_first_failure_is_kept_and_thrown() {
+        try (FileWrites writes = new FileWrites()) {
+            writes.started(List.of("a"));
+            writes.started(List.of("b"));
+            writes.finished(List.of("a"), new IllegalStateException("first"));
+            writes.finished(List.of("b"), new IllegalStateException("second"));
+
+            assertThat(catchThrowable(writes::throwIfFailed)).hasMessage("first");
+        }
+    }
+}
