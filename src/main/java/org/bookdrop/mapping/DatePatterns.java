@@ -34,7 +34,6 @@ import org.bookdrop.book.PublicationDate;
 public final class DatePatterns {
 
     private static final Pattern YEAR_NUMBER = Pattern.compile("([0-9]{1,4})(\\.0+)?");
-    private static final Pattern FIRST_YEAR = Pattern.compile("(?<![0-9])([0-9]{4})(?![0-9])");
 
     private final List<String> names;
     private final List<Function<String, LocalDateTime>> parsers;
@@ -80,6 +79,29 @@ public final class DatePatterns {
         return names;
     }
 
+    /** The first run of exactly four digits ({@code c1999.}, {@code [1999?]}, {@code 1999-2001}), as its year's first day. */
+    private static LocalDateTime firstYear(String value) {
+        int i = 0;
+        while (i < value.length()) {
+            if (!isDigit(value.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < value.length() && isDigit(value.charAt(i))) {
+                i++;
+            }
+            if (i - start == 4) {
+                return yearStart(Integer.parseInt(value, start, i, 10));
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static Function<String, LocalDateTime> parser(String pattern) {
         switch (pattern) {
             case "iso":
@@ -96,10 +118,7 @@ public final class DatePatterns {
                     return year.matches() ? yearStart(Integer.parseInt(year.group(1))) : null;
                 };
             case "first-year":
-                return value -> {
-                    Matcher year = FIRST_YEAR.matcher(value);
-                    return year.find() ? yearStart(Integer.parseInt(year.group(1))) : null;
-                };
+                return DatePatterns::firstYear;
             default:
                 DateTimeFormatter formatter = formatter(pattern);
                 NumericDate numeric = NumericDate.compile(pattern);

@@ -1,6 +1,8 @@
 package org.bookdrop.read;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.IntStream;
 
 import org.marc4j.converter.impl.AnselToUnicode;
 import org.marc4j.marc.ControlField;
@@ -27,6 +29,8 @@ final class Iso2709 {
     static final byte SUBFIELD_DELIMITER = 0x1F;
 
     private static final MarcFactory FACTORY = MarcFactory.newInstance();
+    private static final String[] NUMERIC_TAGS = IntStream.range(0, 1000)
+            .mapToObj(tag -> String.format(Locale.ROOT, "%03d", tag)).toArray(String[]::new);
     /** marc4j's MARC-8 converter keeps state while converting: one per thread. */
     private static final ThreadLocal<AnselToUnicode> MARC8 = ThreadLocal.withInitial(AnselToUnicode::new);
 
@@ -63,10 +67,9 @@ final class Iso2709 {
         int entries = (base - 25) / 12;
         for (int entry = 0; entry < entries; entry++) {
             int at = 24 + entry * 12;
-            String tag = new String(bytes, at, 3, StandardCharsets.ISO_8859_1);
-            String directory = "directory entry " + (entry + 1) + " (" + tag + ")";
-            int fieldLength = number(bytes, at + 3, 4, directory);
-            int start = number(bytes, at + 7, 5, directory);
+            String tag = tag(bytes, at);
+            int fieldLength = number(bytes, at + 3, 4, entry, tag);
+            int start = number(bytes, at + 7, 5, entry, tag);
             int from = base + start;
             int to = from + fieldLength;
             if (fieldLength < 1 || to > length) {
@@ -136,12 +139,26 @@ final class Iso2709 {
         return value;
     }
 
-    private static int number(byte[] bytes, int from, int count, String what) {
+    /** A directory entry's tag: the same String for each numeric tag, rather than a new one for each field of each record. */
+    private static String tag(byte[] bytes, int at) {
+        int number = 0;
+        for (int i = at; i < at + 3; i++) {
+            byte c = bytes[i];
+            if (c < '0' || c > '9') {
+                return new String(bytes, at, 3, StandardCharsets.ISO_8859_1);
+            }
+            number = number * 10 + (c - '0');
+        }
+        return NUMERIC_TAGS[number];
+    }
+
+    /** A number in directory entry {@code entry} (from 0) of field {@code tag}. */
+    private static int number(byte[] bytes, int from, int count, int entry, String tag) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             byte c = bytes[i];
             if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("bad directory: " + what + " has '"
+                throw new IllegalArgumentException("bad directory: directory entry " + (entry + 1) + " (" + tag + ") has '"
                         + new String(bytes, from, count, StandardCharsets.ISO_8859_1) + "', not a number");
             }
             value = value * 10 + (c - '0');

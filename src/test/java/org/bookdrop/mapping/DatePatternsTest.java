@@ -29,6 +29,7 @@ class DatePatternsTest {
             "first-year|[1999?]|1999-01-01",
             "first-year|\u00a92001|2001-01-01",
             "first-year|1999-2001|1999-01-01",
+            "first-year|printing 12345 of 1984|1984-01-01",
             "iso|1979-10-12T10:00:00+02:00|1979-10-12"})
     void reads_each_pattern(String pattern, String value, String date) {
         assertThat(DatePatterns.of(List.of(pattern)).parse(value).toLocalDate()).isEqualTo(LocalDate.parse(date));
