@@ -22,11 +22,34 @@ record PointerSource(List<FieldPath.Step> steps, String label) implements Source
 
     /** The value at the path from this node. */
     JsonNode at(JsonNode root) {
-        List<JsonNode> current = List.of(root);
-        for (FieldPath.Step step : steps) {
+        // Most steps lead from one object to one node (a name, a filter on a single element): no lists for those.
+        JsonNode node = root;
+        int first = 0;
+        for (; first < steps.size(); first++) {
+            FieldPath.Step step = steps.get(first);
+            if (step.all() || node.isArray()) {
+                break;
+            }
+            JsonNode child = node.get(step.name());
+            if (child == null || child.isNull()) {
+                return null;
+            }
+            if (step.filterKey() != null && child.isArray()) {
+                break;
+            }
+            if (step.filterKey() != null && !matches(child, step)) {
+                return null;
+            }
+            node = child;
+        }
+        if (first == steps.size()) {
+            return node.isNull() || node.isMissingNode() ? null : node;
+        }
+        List<JsonNode> current = List.of(node);
+        for (FieldPath.Step step : steps.subList(first, steps.size())) {
             List<JsonNode> next = new ArrayList<>();
-            for (JsonNode node : current) {
-                follow(node, step, next);
+            for (JsonNode each : current) {
+                follow(each, step, next);
             }
             if (next.isEmpty()) {
                 return null;
