@@ -165,7 +165,9 @@ public final class Benchmark {
         resetPeakHeap();
         bookdrop(rates, BOOKDROP_SEARCHABLE, BOOKDROP_VERIFIED, () -> books);
         smallFiles(10);
-        notes.put("bookdrop's peak heap during its run, MB", String.valueOf(peakHeapMegabytes()));
+        if (wanted(BOOKDROP_SEARCHABLE)) {
+            notes.put("bookdrop's peak heap during its run, MB", String.valueOf(peakHeapMegabytes()));
+        }
         bookdrop(rates, MARC_SEARCHABLE, null, () -> same("catalogue.mrc", GenerateBooks.Shape.BOOKDROP));
         bookdrop(rates, ONIX_SEARCHABLE, null, () -> same("feed.onix", GenerateBooks.Shape.BOOKDROP));
         measure(rates, "UNNEST arrays, 10,000 rows a statement, 2 connections", () -> unnestLoader("bench_unnest", books, bookCount, 10_000, 2));
@@ -383,8 +385,11 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "  %s (%d books), moved to searchable, ms: %s%n", SMALL_FILES, SMALL_FILE_BOOKS, millis);
     }
 
-    /** The fastest loader in shared/CRATEDB.md: parse, then UNNEST arrays, no checks. */
-    /** @param tableName a name of its own: a table dropped and made again breaks the prepared statements cached for it */
+    /**
+     * The fastest loader in shared/CRATEDB.md: parse, then UNNEST arrays, no checks.
+     *
+     * @param tableName a name of its own: a table dropped and made again breaks the prepared statements cached for it
+     */
     private double unnestLoader(String tableName, Path file, long rows, int batchSize, int connections) throws Exception {
         String table = freshTable(tableName);
         String sql = "INSERT INTO " + table + " (id, title, author, publication_date, categories) "
@@ -644,11 +649,17 @@ public final class Benchmark {
             boolean parsing = entry.getKey().contains("no database");
             double reference = !parsing ? bookdrop : rates.containsKey(parseName) ? median(rates.get(parseName)) : Double.NaN;
             double spread = values.get(values.size() - 1) - values.get(0);
-            System.out.printf(Locale.ROOT, "%-70s %,14.0f %,12.0f %9.2fx%n", entry.getKey(), median, spread,
-                    median / reference);
-            rows.addObject().put("method", entry.getKey()).put("rowsPerSecondMedian", Math.round(median))
-                    .put("spread", Math.round(spread)).put("ratioToBookdrop", median / reference)
-                    .putPOJO("runs", values);
+            // No ratio when the reference was not measured (--only left it out).
+            String ratio = Double.isNaN(reference) ? "-" : String.format(Locale.ROOT, "%.2fx", median / reference);
+            System.out.printf(Locale.ROOT, "%-70s %,14.0f %,12.0f %10s%n", entry.getKey(), median, spread, ratio);
+            ObjectNode row = rows.addObject().put("method", entry.getKey()).put("rowsPerSecondMedian", Math.round(median))
+                    .put("spread", Math.round(spread));
+            if (Double.isNaN(reference)) {
+                row.putNull("ratioToBookdrop");
+            } else {
+                row.put("ratioToBookdrop", median / reference);
+            }
+            row.putPOJO("runs", values);
         }
         System.out.println("(ratio: the method's rate over bookdrop's drop to searchable; for the parse rows, over bookdrop's parse and validate)");
         System.out.printf(Locale.ROOT, "%nCPU seconds per 100,000 rows, median (bookdrop's from the drop to its report)%n");
