@@ -23,6 +23,7 @@ import org.apache.camel.ExchangeProperty;
 import org.bookdrop.load.Dialect;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
+import org.bookdrop.load.TextArray;
 import org.bookdrop.report.FileImport;
 import org.bookdrop.report.ImportReport;
 import org.slf4j.Logger;
@@ -190,7 +191,7 @@ public final class ImportHistory {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + books.quoted()
                      + " WHERE id = ANY(?)")) {
-            count.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
+            count.setObject(1, TextArray.of(ids));
             try (ResultSet result = count.executeQuery()) {
                 result.next();
                 return result.getLong(1);

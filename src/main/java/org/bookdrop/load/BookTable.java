@@ -135,7 +135,7 @@ public final class BookTable {
     private long count(String sql, List<String> ids) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(sql)) {
-            count.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
+            count.setObject(1, TextArray.of(ids));
             try (ResultSet result = count.executeQuery()) {
                 result.next();
                 return result.getLong(1);

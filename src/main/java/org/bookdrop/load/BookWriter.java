@@ -193,7 +193,7 @@ public final class BookWriter implements AutoCloseable {
         int deleted = retry.run(fileImport.fileName() + ": deleting " + ids.size() + " rows", () -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement delete = connection.prepareStatement(deleteMany)) {
-                delete.setArray(1, connection.createArrayOf("text", ids.toArray(String[]::new)));
+                delete.setObject(1, TextArray.of(ids));
                 return delete.executeUpdate();
             }
         });
@@ -226,7 +226,8 @@ public final class BookWriter implements AutoCloseable {
         String[] titles = new String[size];
         String[] authors = new String[size];
         Long[] dates = new Long[size];
-        String[] categories = new String[size];
+        @SuppressWarnings("unchecked")
+        List<String>[] categories = new List[size];
         int i = 0;
         for (CheckedBook checked : books) {
             Book book = checked.book();
@@ -234,17 +235,17 @@ public final class BookWriter implements AutoCloseable {
             titles[i] = book.title();
             authors[i] = book.author();
             dates[i] = epochMillis(book.publicationDate());
-            categories[i] = String.join(CATEGORY_SEPARATOR, book.categories());
+            categories[i] = book.categories();
             i++;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(upsertMany)) {
             upsert.setString(1, CATEGORY_SEPARATOR);
-            upsert.setArray(2, connection.createArrayOf("text", ids));
-            upsert.setArray(3, connection.createArrayOf("text", titles));
-            upsert.setArray(4, connection.createArrayOf("text", authors));
+            upsert.setObject(2, TextArray.of(ids));
+            upsert.setObject(3, TextArray.of(titles));
+            upsert.setObject(4, TextArray.of(authors));
             upsert.setArray(5, connection.createArrayOf("bigint", dates));
-            upsert.setArray(6, connection.createArrayOf("text", categories));
+            upsert.setObject(6, TextArray.joined(categories, CATEGORY_SEPARATOR));
             return upsert.executeUpdate();
         } catch (SQLException e) {
             if (SqlErrors.isTransient(e) || SqlErrors.isAboutTheStatement(e)) {
@@ -269,7 +270,7 @@ public final class BookWriter implements AutoCloseable {
             upsert.setString(2, book.title());
             upsert.setString(3, book.author());
             upsert.setObject(4, book.publicationDate());
-            upsert.setArray(5, connection.createArrayOf("text", book.categories().toArray(String[]::new)));
+            upsert.setObject(5, TextArray.of(book.categories()));
             int count = upsert.executeUpdate();
             return count == 1 ? null : "the database wrote " + count + " rows for it instead of 1";
         } catch (SQLException e) {
