@@ -53,8 +53,48 @@ class PlainBookJsonTest {
                 "{\"title\": oops}",
                 "[\"an array\"]",
                 "\"text\"",
-                "{\"title\": \"T\""))
+                "{\"title\": \"T\"",
+                "{\"title\": \"T\",}",
+                "{\"title\": \"T\"} x",
+                "{\"title\": nul}",
+                "{\"title\": \"a raw\ttab\"}",
+                "{\"title\": \"a bad \\x escape\"}",
+                "{\"title\": \"a short \\u12 escape\"}",
+                "{\"ti\\u0074le\": \"an escaped name\"}",
+                "{\"title\": \"T\", \"categories\": [null]}",
+                "{\"title\": \"T\", \"categories\": [\"a\",]}",
+                "{\"title\": \"T\" \"author\": \"no comma\"}"))
                 .allSatisfy(line -> assertThat(read(line)).as(line).isNull());
+    }
+
+    /** Bytes that are not UTF-8 are Jackson's to report, with their place. */
+    @Test
+    void leavesBytesThatAreNotUtf8ToTheMapper() {
+        byte[] start = "{\"title\": \"caf".getBytes(StandardCharsets.UTF_8);
+        for (byte[] bad : new byte[][] {{(byte) 0xC3, '('}, {(byte) 0xFF}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+            byte[] line = new byte[start.length + bad.length + 2];
+            System.arraycopy(start, 0, line, 0, start.length);
+            System.arraycopy(bad, 0, line, start.length, bad.length);
+            line[line.length - 2] = '"';
+            line[line.length - 1] = '}';
+            assertThat(PlainBookJson.read(line, 0, line.length)).isNull();
+        }
+    }
+
+    /** Escapes, every width of UTF-8, whitespace anywhere JSON allows it, a byte order mark: the mapper's book. */
+    @Test
+    void readsEscapesAndAnyCharacterAsJacksonDoes() throws Exception {
+        for (String line : List.of(
+                "{\"title\": \"Caf\\u00e9 \\\"quoted\\\" back\\\\slash \\/ \\b\\f\\n\\r\\t end\", \"id\": \"\\ud83d\\ude00\"}",
+                "{\"title\": \"Günter, 日本語, 😀, \\u00E9\", \"author\": \"Zoë\", \"categories\": [\"a\\nb\", \"ü\"]}",
+                "\uFEFF{\"title\": \"after a byte order mark\"}",
+                " \t{ \"title\" : \"T\" , \"categories\" : [ \"x\" , \"y\" ] , \"author\" : null }\r",
+                "{}",
+                "{\"title\": \"a lone \\ud800 surrogate\", \"publication_date\": \" 1999-01-02 \"}")) {
+            Book book = read(line);
+            assertThat(book).as(line).isNotNull().isEqualTo(mappersBook(line));
+        }
+        assertThat(read("{\"title\": \"Caf\\u00e9 \\/ \\\"q\\\"\"}").title()).isEqualTo("Café / \"q\"");
     }
 
     /** For every line of the corpus and of a generated file with a fifth invalid, the same book as BookMapper's, or none. */
@@ -75,16 +115,20 @@ class PlainBookJsonTest {
                 continue;
             }
             plain++;
-            List<String> ignored = new ArrayList<>();
-            // From the same bytes, as NdjsonReader does (a byte order mark is skipped by both).
-            JsonNode tree = JSON.readTree(line.getBytes(StandardCharsets.UTF_8));
-            MappedRecord mapped = MAPPER.read(SourceRecord.read(0, 1, tree, tree), ignored);
-            assertThat(mapped.problems()).as(line).isEmpty();
-            assertThat(book).as(line).isEqualTo(new Book(mapped.id(), mapped.title(), mapped.author(), mapped.publicationDate(),
-                    mapped.categories()));
-            assertThat(ignored).as(line).isEmpty();
+            assertThat(book).as(line).isEqualTo(mappersBook(line));
         }
         assertThat(plain).as("plain lines among %d", lines.size()).isBetween(16_000, lines.size() - 3_000);
+    }
+
+    /** The book BookMapper makes of the line's JSON tree, which must have no problem and no field ignored. */
+    private static Book mappersBook(String line) throws Exception {
+        List<String> ignored = new ArrayList<>();
+        // From the same bytes, as NdjsonReader does (a byte order mark is skipped by both).
+        JsonNode tree = JSON.readTree(line.getBytes(StandardCharsets.UTF_8));
+        MappedRecord mapped = MAPPER.read(SourceRecord.read(0, 1, tree, tree), ignored);
+        assertThat(mapped.problems()).as(line).isEmpty();
+        assertThat(ignored).as(line).isEmpty();
+        return new Book(mapped.id(), mapped.title(), mapped.author(), mapped.publicationDate(), mapped.categories());
     }
 
     private static Book read(String line) {
