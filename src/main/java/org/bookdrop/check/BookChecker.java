@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.apache.camel.ExchangeProperty;
 import org.bookdrop.book.Book;
 import org.bookdrop.book.BookId;
+import org.bookdrop.book.BookRow;
 import org.bookdrop.mapping.BookField;
 import org.bookdrop.mapping.MappedRecord;
 import org.bookdrop.read.SourceRecord;
@@ -37,10 +38,10 @@ public final class BookChecker {
      * What the check found in one record: its book, or what is wrong with it; the fields it
      * ignored; and which book fields had a value (bits by {@link BookField} ordinal).
      */
-    private record Outcome(Book book, List<Problem> problems, List<String> ignored, int found, boolean deletion) {
+    private record Outcome(Book book, List<Problem> problems, List<String> ignored, int found, boolean deletion, BookRow row) {
 
         Outcome(Book book, List<Problem> problems, List<String> ignored, int found) {
-            this(book, problems, ignored, found, false);
+            this(book, problems, ignored, found, false, null);
         }
     }
 
@@ -62,10 +63,10 @@ public final class BookChecker {
             if (outcome.deletion()) {
                 fileImport.deletionRequested();
                 batch.get(i).checked();
-                books.add(new CheckedBook(batch.get(i), outcome.book(), true));
+                books.add(CheckedBook.deletion(batch.get(i), outcome.book()));
             } else if (outcome.book() != null) {
                 batch.get(i).checked();
-                books.add(new CheckedBook(batch.get(i), outcome.book()));
+                books.add(CheckedBook.of(batch.get(i), outcome.book(), outcome.row()));
             } else {
                 fileImport.reject(new Rejection(fileImport.fileName(), batch.get(i), outcome.problems()));
             }
@@ -106,7 +107,7 @@ public final class BookChecker {
                 problems.add(new Problem(mapped.describe(BookField.ID), "a deletion request (NotificationType 05) without an id"));
                 return new Outcome(null, problems, ignored, 0);
             }
-            return new Outcome(new Book(mapped.id(), null, null, null, List.of()), List.of(), ignored, 0, true);
+            return new Outcome(new Book(mapped.id(), null, null, null, List.of()), List.of(), ignored, 0, true, null);
         }
         if (!mapped.problems().isEmpty()) {
             return new Outcome(null, List.copyOf(mapped.problems()), ignored, found(book));
@@ -121,7 +122,9 @@ public final class BookChecker {
             return new Outcome(null, mapped == null ? problems : problems.stream().map(problem -> named(problem, mapped)).toList(),
                     ignored, found(book));
         }
-        return new Outcome(book.id() == null ? book.withId(BookId.derive(book)) : book, List.of(), ignored, found(book));
+        Book valid = book.id() == null ? book.withId(BookId.derive(book)) : book;
+        // Its row is made here, on the thread that has just read the book, while its texts are in the cache.
+        return new Outcome(valid, List.of(), ignored, found(book), false, BookRow.of(valid));
     }
 
     /** Which of the book's fields have a value, as bits by {@link BookField} ordinal (before an id is derived). */

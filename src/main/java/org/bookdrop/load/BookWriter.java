@@ -3,8 +3,6 @@ package org.bookdrop.load;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.ExchangeProperty;
 import org.bookdrop.book.Book;
+import org.bookdrop.book.BookRow;
 import org.bookdrop.check.CheckedBook;
 import org.bookdrop.check.Problem;
 import org.bookdrop.check.Rejection;
@@ -51,9 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class BookWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookWriter.class);
-
-    /** Packs a row's categories into one text value for the set-based insert; books cannot hold it. */
-    static final String CATEGORY_SEPARATOR = "\u001F";
 
     private final DataSource dataSource;
     private final Retry retry;
@@ -222,30 +218,18 @@ public final class BookWriter implements AutoCloseable {
      */
     private int upsertAll(Collection<CheckedBook> books) throws SQLException {
         int size = books.size();
-        String[] ids = new String[size];
-        String[] titles = new String[size];
-        String[] authors = new String[size];
-        Long[] dates = new Long[size];
-        @SuppressWarnings("unchecked")
-        List<String>[] categories = new List[size];
-        int i = 0;
+        List<BookRow> rows = new ArrayList<>(size);
         for (CheckedBook checked : books) {
-            Book book = checked.book();
-            ids[i] = book.id();
-            titles[i] = book.title();
-            authors[i] = book.author();
-            dates[i] = epochMillis(book.publicationDate());
-            categories[i] = book.categories();
-            i++;
+            rows.add(checked.row());
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(upsertMany)) {
-            upsert.setString(1, CATEGORY_SEPARATOR);
-            upsert.setObject(2, TextArray.of(ids));
-            upsert.setObject(3, TextArray.of(titles));
-            upsert.setObject(4, TextArray.of(authors));
-            upsert.setArray(5, connection.createArrayOf("bigint", dates));
-            upsert.setObject(6, TextArray.joined(categories, CATEGORY_SEPARATOR));
+            upsert.setString(1, BookRow.CATEGORY_SEPARATOR);
+            upsert.setObject(2, RowColumn.texts(rows, BookRow.ID));
+            upsert.setObject(3, RowColumn.texts(rows, BookRow.TITLE));
+            upsert.setObject(4, RowColumn.texts(rows, BookRow.AUTHOR));
+            upsert.setObject(5, RowColumn.dates(rows));
+            upsert.setObject(6, RowColumn.texts(rows, BookRow.CATEGORIES));
             return upsert.executeUpdate();
         } catch (SQLException e) {
             if (SqlErrors.isTransient(e) || SqlErrors.isAboutTheStatement(e)) {
@@ -255,11 +239,6 @@ public final class BookWriter implements AutoCloseable {
                     size, e.getMessage());
             return -1;
         }
-    }
-
-    /** A publication date (UTC) as milliseconds since the epoch; null stays null. */
-    private static Long epochMillis(LocalDateTime date) {
-        return date == null ? null : date.toEpochSecond(ZoneOffset.UTC) * 1000 + date.getNano() / 1_000_000;
     }
 
     /** @return null when the row was written, else the database's reason */

@@ -6,19 +6,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.bookdrop.book.Book;
+import org.bookdrop.book.BookRow;
 import org.bookdrop.e2e.Databases;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The text arrays bookdrop writes, sent to a real server and read back, binary and as text literals. */
-class TextArrayTest {
+/** The array parameters bookdrop writes, sent to a real server and read back, binary and as text literals. */
+class ArrayParametersTest {
 
     private static final String[] TEXTS = {
         "plain", null, "", "Café crème", "日本語の本", "𝄞 a clef and 😀", "a \"quote\" and a back\\slash",
@@ -48,13 +52,33 @@ class TextArrayTest {
 
     @ParameterizedTest(name = "{0}, binary transfer {2}")
     @MethodSource("servers")
-    void lists_travel_joined_by_the_separator(String server, String url, boolean binary) throws Exception {
-        @SuppressWarnings("unchecked")
-        List<String>[] lists = new List[] {List.of("Fiction", "Science — fiction"), List.of(), List.of("Ünïcode")};
-        try (Connection connection = connect(server, url, binary)) {
-            List<String> back = roundTrip(connection, TextArray.joined(lists, "\u001F"));
+    void a_batch_of_rows_comes_back_column_by_column_as_the_books_were(String server, String url, boolean binary) throws Exception {
+        List<Book> books = List.of(
+                new Book("b-1", "Dune", "Frank Herbert", LocalDateTime.of(1965, 8, 1, 0, 0), List.of("Fiction", "Science — fiction")),
+                new Book("b-2", "Ünïcode \"quoted\" back\\slash 😀", null, null, List.of()),
+                new Book("b-3", "Old", "Anon", LocalDateTime.of(1066, 10, 14, 9, 30, 15, 250_000_000), List.of("History")),
+                new Book("b-4", "Before the epoch", "X", LocalDateTime.of(1900, 1, 1, 0, 0), List.of("a", "b", "c")));
+        List<BookRow> rows = books.stream().map(BookRow::of).toList();
+        try (Connection connection = connect(server, url, binary);
+             PreparedStatement select = connection.prepareStatement("SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])")) {
+            select.setObject(1, RowColumn.texts(rows, BookRow.ID));
+            select.setObject(2, RowColumn.texts(rows, BookRow.TITLE));
+            select.setObject(3, RowColumn.texts(rows, BookRow.AUTHOR));
+            select.setObject(4, RowColumn.dates(rows));
+            select.setObject(5, RowColumn.texts(rows, BookRow.CATEGORIES));
+            List<Book> back = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    long millis = result.getLong(4);
+                    LocalDateTime date = result.wasNull() ? null
+                            : LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
+                    String categories = result.getString(5);
+                    back.add(new Book(result.getString(1), result.getString(2), result.getString(3), date,
+                            categories.isEmpty() ? List.of() : List.of(categories.split(BookRow.CATEGORY_SEPARATOR))));
+                }
+            }
 
-            assertThat(back).containsExactly("Fiction\u001FScience — fiction", "", "Ünïcode");
+            assertThat(back).containsExactlyElementsOf(books);
         }
     }
 
