@@ -1,6 +1,5 @@
 package org.bookdrop.history;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.ExchangeProperty;
 import org.bookdrop.load.Dialect;
+import org.bookdrop.load.FileWrites;
 import org.bookdrop.load.Retry;
 import org.bookdrop.load.TableName;
 import org.bookdrop.load.TextArray;
@@ -168,20 +168,33 @@ public final class ImportHistory {
 
     private Optional<PastImport> lastImport(String sha256) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT finished_at, sample_ids FROM " + table.quoted()
+             PreparedStatement query = connection.prepareStatement("SELECT finished_at, array_to_string(sample_ids, ?), "
+                     + "coalesce(array_length(sample_ids, 1), 0), sample_ids IS NULL FROM " + table.quoted()
                      + " WHERE sha256 = ? AND status = ? AND books_table = ? ORDER BY finished_at DESC LIMIT 1")) {
-            query.setString(1, sha256);
-            query.setString(2, ImportReport.Status.DONE.name());
-            query.setString(3, books.toString());
+            query.setString(1, FileWrites.SAMPLE_SEPARATOR);
+            query.setString(2, sha256);
+            query.setString(3, ImportReport.Status.DONE.name());
+            query.setString(4, books.toString());
             try (ResultSet result = query.executeQuery()) {
                 if (!result.next()) {
                     return Optional.empty();
                 }
                 Instant at = result.getObject(1, OffsetDateTime.class).toInstant();
-                Array ids = result.getArray(2);
-                return Optional.of(new PastImport(at, ids == null ? null : List.of((String[]) ids.getArray())));
+                return Optional.of(new PastImport(at, sampleIds(result.getString(2), result.getInt(3), result.getBoolean(4))));
             }
         }
+    }
+
+    /**
+     * The sampled ids, read back joined by the separator no sampled id holds; null when the import
+     * kept no sample, or kept one (by an earlier bookdrop) with an id that holds the separator.
+     */
+    private static List<String> sampleIds(String joined, int count, boolean none) {
+        if (none) {
+            return null;
+        }
+        List<String> ids = count == 0 ? List.of() : List.of(joined.split(FileWrites.SAMPLE_SEPARATOR, -1));
+        return ids.size() == count ? ids : null;
     }
 
     private long countInBooks(List<String> ids) throws SQLException {

@@ -1,6 +1,5 @@
 package org.bookdrop.load;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
+
+import org.bookdrop.book.BookRow;
 
 /**
  * The books table as its readers see it, through the queries of CrateDB's own tutorial: a
@@ -43,6 +44,14 @@ public final class BookSearch {
             return words != null && !words.isBlank();
         }
     }
+
+    /**
+     * The columns a page shows, the categories joined by the separator no category can hold:
+     * CrateDB writes an array's text form without escaping a quote or a backslash in an element,
+     * so the driver's own reading of the array would lose them.
+     */
+    private static final String COLUMNS = "SELECT id, title, author, publication_date, array_to_string(categories, '"
+            + BookRow.CATEGORY_SEPARATOR + "') FROM ";
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -85,7 +94,7 @@ public final class BookSearch {
         pageValues.add(offset);
         try (Connection connection = dataSource.getConnection()) {
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement select = BoundStatements.prepare(connection, "SELECT id, title, author, publication_date, categories FROM "
+            try (PreparedStatement select = BoundStatements.prepare(connection, COLUMNS
                     + table.quoted() + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", pageValues);
                  ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -100,7 +109,7 @@ public final class BookSearch {
     public Page<Row> byAuthor(String author, int offset, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement select = BoundStatements.prepare(connection, "SELECT id, title, author, publication_date, categories FROM "
+            try (PreparedStatement select = BoundStatements.prepare(connection, COLUMNS
                     + table.quoted() + " WHERE author = ? ORDER BY publication_date ASC NULLS LAST, title LIMIT ? OFFSET ?",
                     List.of(author, limit, offset));
                  ResultSet result = select.executeQuery()) {
@@ -145,10 +154,10 @@ public final class BookSearch {
 
     private static Row row(ResultSet result) throws SQLException {
         String date = result.getString(4);
-        Array categories = result.getArray(5);
+        String categories = result.getString(5);
         return new Row(result.getString(1), result.getString(2), result.getString(3),
                 date == null ? null : date.substring(0, Math.min(10, date.length())),
-                categories == null ? List.of() : List.of((String[]) categories.getArray()));
+                categories == null || categories.isEmpty() ? List.of() : List.of(categories.split(BookRow.CATEGORY_SEPARATOR)));
     }
 
     /** The text as a LIKE pattern matching it literally: both databases escape with a backslash by default. */

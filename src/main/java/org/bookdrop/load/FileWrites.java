@@ -18,6 +18,12 @@ public final class FileWrites implements AutoCloseable {
     /** Ids kept to check later that the file's rows are still in the table (import-once). */
     static final int SAMPLE_SIZE = 20;
 
+    /**
+     * The separator the import history reads a sample back with (a text array's text form from
+     * CrateDB cannot be read back exactly); an id holding it is never sampled.
+     */
+    public static final String SAMPLE_SEPARATOR = "\u001F";
+
     private final Set<String> inFlight = new HashSet<>();
     private final List<String> sample = new ArrayList<>(SAMPLE_SIZE);
     /** Ids whose last record so far asked for their row to be deleted, and whose row was deleted. */
@@ -53,10 +59,12 @@ public final class FileWrites implements AutoCloseable {
         for (String id : ids) {
             seen++;
             if (sample.size() < SAMPLE_SIZE) {
-                sample.add(id);
+                if (!id.contains(SAMPLE_SEPARATOR)) {
+                    sample.add(id);
+                }
             } else {
                 long slot = Math.floorMod(mix(seen), seen);
-                if (slot < SAMPLE_SIZE) {
+                if (slot < SAMPLE_SIZE && !id.contains(SAMPLE_SEPARATOR)) {
                     sample.set((int) slot, id);
                 }
             }

@@ -239,7 +239,7 @@ abstract class ConsoleScenarios {
     void a_title_searched_is_found_and_an_authors_books_are_listed_by_date() throws Exception {
         bookdrop.drop(write("search.json", """
                 [{"id": "le-guin-1", "title": "A Wizard of Earthsea", "author": "Ursula K. Le Guin", "publication_date": "1968-01-01", "categories": ["fantasy"]},
-                 {"id": "le-guin-2", "title": "The Left Hand of Darkness", "author": "Ursula K. Le Guin", "publication_date": "1969-03-01", "categories": ["science fiction"]},
+                 {"id": "le-guin-2", "title": "The Left Hand of Darkness", "author": "Ursula K. Le Guin", "publication_date": "1969-03-01", "categories": ["science fiction", "\\"hard\\" sf, {a\\\\b}"]},
                  {"id": "le-guin-3", "title": "The Dispossessed", "author": "Ursula K. Le Guin", "publication_date": "1974-05-01"}]
                 """));
         bookdrop.awaitReport("done", "search.json");
@@ -258,6 +258,12 @@ abstract class ConsoleScenarios {
         assertThat(titles).containsExactly("A Wizard of Earthsea", "The Left Hand of Darkness", "The Dispossessed");
 
         browser.driver.get(base + "/books?category=" + URLEncoder.encode("science fiction", StandardCharsets.UTF_8));
+        awaitText(By.id("books"), "The Left Hand of Darkness");
+        assertThat(browser.driver.findElements(By.cssSelector("#books td.title"))).hasSize(1);
+        // A category is shown as it is stored, quotes and backslashes too, and its link finds its books.
+        List<WebElement> tags = browser.driver.findElements(By.cssSelector("#books a.tag"));
+        assertThat(tags).extracting(WebElement::getText).containsExactly("science fiction", "\"hard\" sf, {a\\b}");
+        tags.get(1).click();
         awaitText(By.id("books"), "The Left Hand of Darkness");
         assertThat(browser.driver.findElements(By.cssSelector("#books td.title"))).hasSize(1);
 

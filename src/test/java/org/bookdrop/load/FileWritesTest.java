@@ -41,6 +41,22 @@ class FileWritesTest {
     }
 
     @Test
+    void an_id_holding_the_samples_separator_is_never_sampled_as_the_sample_fills_or_after() {
+        try (FileWrites writes = new FileWrites()) {
+            writes.written(List.of("a", "b\u001Fc", "d"));
+            assertThat(writes.sampleIds()).containsExactly("a", "d");
+
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                many.add(i % 2 == 0 ? "sep\u001F" + i : "plain-" + i);
+            }
+            writes.written(many);
+            assertThat(writes.sampleIds()).hasSize(FileWrites.SAMPLE_SIZE).noneMatch(id -> id.contains(FileWrites.SAMPLE_SEPARATOR))
+                    .anyMatch(id -> id.startsWith("plain-"));
+        }
+    }
+
+    @Test
     void ids_deleted_by_the_file_leave_its_sample_and_its_written_rows_until_written_again() {
         try (FileWrites writes = new FileWrites()) {
             writes.written(List.of("a", "b", "c"));
