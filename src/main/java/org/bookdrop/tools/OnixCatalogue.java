@@ -11,7 +11,7 @@ import org.bookdrop.read.OnixTags;
  * Writes made-up books as a publisher's ONIX for Books 3.0 feed, in reference or short tags, each
  * Product as feeds carry them: identifiers (a proprietary one and the ISBN-13), the title with a
  * subtitle, an author and an editor, subjects (BISAC and Thema codes, keywords), a description,
- * the imprint and publication date, and a price: about 2 KB a Product, as real feeds run.
+ * the imprint and publication date, and a price: about 3 KB a Product, as real feeds run.
  * Invalid records, when asked for, have no author, a date that is no date, no ISBN (their id is
  * then the RecordReference), or are deletion notices (NotificationType 05).
  */
