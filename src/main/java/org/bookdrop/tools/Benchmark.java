@@ -168,11 +168,12 @@ public final class Benchmark {
 
     private void runOnce(Map<String, List<Double>> rates, Map<String, String> notes) throws Exception {
         // bookdrop and the loader it is held against, one after the other: bookdrop first in odd runs, the loader in even ones.
+        Load unnest = () -> unnestLoader("bench_unnest", books, bookCount, 10_000, 2);
         if (run % 2 == 1) {
             bookdropNdjson(rates, notes);
-            measure(rates, UNNEST, () -> unnestLoader("bench_unnest", books, bookCount, 10_000, 2));
+            measure(rates, UNNEST, unnest);
         } else {
-            measure(rates, UNNEST, () -> unnestLoader("bench_unnest", books, bookCount, 10_000, 2));
+            measure(rates, UNNEST, unnest);
             bookdropNdjson(rates, notes);
         }
         smallFiles(10);
