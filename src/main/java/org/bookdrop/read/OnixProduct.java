@@ -6,7 +6,6 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,15 +19,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * One {@code <Product>} of an ONIX message, kept as its bytes (UTF-8) and parsed when first asked,
- * in the check stage, so that the Products of a batch are parsed on all cores while the message is
- * cut into Products on one. It becomes a JSON tree by reference names, which a mapping reads with
+ * One {@code <Product>} of an ONIX message: read as it was cut out when it is plain XML
+ * ({@link PlainOnixProduct}), as nearly all are; else kept as its bytes (UTF-8) and parsed by Aalto
+ * when first asked, in the check stage, on all cores. It becomes a JSON tree by reference names, which a mapping reads with
  * paths ({@code /DescriptiveDetail/TitleDetail[TitleType=01]/...}): a leaf element is its text, a
  * repeated element a list. Of the attributes, only a {@code Date}'s {@code dateformat} is read: the
  * date is given in a form the mapping's patterns read ({@link OnixDate}). Only the elements the mapping reads
- * are kept, so a Product's prices, texts and supply details cost little. A Product that is not
- * well-formed XML is unreadable, with the reason and its line in the file. Read on one thread at a
- * time, as a JSON line is.
+ * are kept ({@link OnixNames}), so a Product's prices, texts and supply details cost little. A
+ * Product that is not well-formed XML is unreadable, with Aalto's reason and its line in the file.
+ * Read on one thread at a time, as a JSON line is.
  */
 final class OnixProduct {
 
@@ -38,8 +37,7 @@ final class OnixProduct {
 
     private final byte[] bytes;
     private final long line;
-    private final Set<String> wanted;
-    private final boolean shortTags;
+    private final OnixNames names;
     private final byte[] wrapper;
     private boolean parsed;
     private ObjectNode fields;
@@ -49,17 +47,27 @@ final class OnixProduct {
     /**
      * @param bytes     the Product from its start tag to its end tag, in UTF-8
      * @param line      the line of the file where it starts
-     * @param wanted    the reference names of the elements the mapping reads (any depth)
-     * @param shortTags whether its elements have short tags
+     * @param names     the elements kept, by their tags
      * @param wrapper   a start tag declaring the message's namespace prefixes, for a Product whose
      *                  names have them ({@code <onix:Product>}); null when the message declares none
      */
-    OnixProduct(byte[] bytes, long line, Set<String> wanted, boolean shortTags, byte[] wrapper) {
+    OnixProduct(byte[] bytes, long line, OnixNames names, byte[] wrapper) {
         this.bytes = bytes;
         this.line = line;
-        this.wanted = wanted;
-        this.shortTags = shortTags;
+        this.names = names;
         this.wrapper = wrapper;
+    }
+
+    private OnixProduct(ObjectNode fields) {
+        this(null, 0, null, null);
+        this.parsed = true;
+        this.fields = fields;
+        this.deletion = isDeletion(fields);
+    }
+
+    /** A Product read as it was cut out of the feed ({@link PlainOnixProduct#readAt}). */
+    static OnixProduct read(ObjectNode fields) {
+        return new OnixProduct(fields);
     }
 
     /** A start tag that declares the prefixes the message's root declares, or null when it declares none. */
@@ -106,6 +114,27 @@ final class OnixProduct {
             return;
         }
         parsed = true;
+        fields = PlainOnixProduct.read(bytes, names);
+        if (fields == null) {
+            fields = parsedByAalto();
+        }
+        deletion = fields != null && isDeletion(fields);
+    }
+
+    /** NotificationType 05: the sender asks for the product to be deleted. */
+    private static boolean isDeletion(ObjectNode fields) {
+        JsonNode notification = fields.get("NotificationType");
+        String type = notification != null && notification.isTextual() ? notification.textValue() : "";
+        return type.equals("05") || type.equals("5");
+    }
+
+    /** The Product read by Aalto alone, as the plain reader is checked against; null when Aalto cannot read it. */
+    ObjectNode fieldsByAalto() {
+        return parsedByAalto();
+    }
+
+    /** The Product read by Aalto, which words what is wrong with it: null then, and why in {@link #unreadable}. */
+    private ObjectNode parsedByAalto() {
         try {
             InputStream in = wrapper == null ? new ByteArrayInputStream(bytes) : new SequenceInputStream(
                     Collections.enumeration(List.of(new ByteArrayInputStream(wrapper), new ByteArrayInputStream(bytes),
@@ -116,16 +145,13 @@ final class OnixProduct {
                 if (wrapper != null) {
                     xml.nextTag();
                 }
-                fields = (ObjectNode) element(xml);
+                return (ObjectNode) element(xml);
             } finally {
                 xml.close();
             }
-            JsonNode notification = fields.get("NotificationType");
-            String type = notification != null && notification.isTextual() ? notification.textValue() : "";
-            deletion = type.equals("05") || type.equals("5");
         } catch (XMLStreamException | RuntimeException e) {
-            fields = null;
             unreadable = notXml(e);
+            return null;
         }
     }
 
@@ -151,8 +177,8 @@ final class OnixProduct {
                     }
                 }
             } else if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = name(xml);
-                if (!wanted.contains(name)) {
+                String name = names.kept(xml.getLocalName());
+                if (name == null) {
                     skip(xml);
                     continue;
                 }
@@ -164,17 +190,7 @@ final class OnixProduct {
                     child = TextNode.valueOf(OnixDate.read(child.textValue(), dateFormat));
                     formatted = true;
                 }
-                JsonNode before = children.get(name);
-                if (before == null) {
-                    children.set(name, child);
-                } else if (before.isArray()) {
-                    ((ArrayNode) before).add(child);
-                } else {
-                    ArrayNode list = NODES.arrayNode(2);
-                    list.add(before);
-                    list.add(child);
-                    children.set(name, list);
-                }
+                add(children, name, child);
             }
         }
         if (children != null) {
@@ -189,8 +205,23 @@ final class OnixProduct {
         return text == null ? NODES.objectNode() : TextNode.valueOf(text.strip());
     }
 
+    /** Adds an element to its parent's: a second of the same name makes them a list. */
+    static void add(ObjectNode children, String name, JsonNode child) {
+        JsonNode before = children.get(name);
+        if (before == null) {
+            children.set(name, child);
+        } else if (before.isArray()) {
+            ((ArrayNode) before).add(child);
+        } else {
+            ArrayNode list = NODES.arrayNode(2);
+            list.add(before);
+            list.add(child);
+            children.set(name, list);
+        }
+    }
+
     /** ONIX 3.0's {@code <DateFormat>} element, beside the {@code <Date>} it gives the format of. */
-    private static void formatBySibling(ObjectNode children) {
+    static void formatBySibling(ObjectNode children) {
         JsonNode format = children.get("DateFormat");
         JsonNode date = children.get("Date");
         if (format != null && format.isTextual() && date != null && date.isTextual()) {
@@ -209,11 +240,6 @@ final class OnixProduct {
                 depth--;
             }
         }
-    }
-
-    private String name(XMLStreamReader xml) {
-        String local = xml.getLocalName();
-        return shortTags ? OnixTags.reference(local) : local;
     }
 
     /** What is wrong with the Product's XML, at its line in the file. */

@@ -22,8 +22,9 @@ import org.apache.commons.io.input.ReaderInputStream;
 /**
  * Reads an ONIX for Books 3.0 or 3.1 message (reference or short tags) one {@code <Product>} at a
  * time, never the whole message: its start is read with StAX (the root, its release, the encoding);
- * then the message is cut into Products as bytes, on this thread, past comments, CDATA sections
- * and processing instructions, and each Product is parsed in the check stage, on all cores
+ * then, on this thread, each Product that is plain XML (nearly all) is cut out and read in one pass
+ * over its bytes ({@link PlainOnixProduct}); any other is cut out as bytes, past comments, CDATA
+ * sections and processing instructions, and parsed by Aalto in the check stage, on all cores
  * ({@link OnixProduct}). Text in another encoding than UTF-8 is turned into UTF-8 on the way; a
  * byte that is not valid in it stops the file there. A Product that is not well-formed is rejected
  * with its place, and the Products after it are read as usual; a message that ends before its end
@@ -37,20 +38,23 @@ public final class OnixReader extends RecordReader {
     private static final int HEAD_BYTES = 64 * 1024;
 
     private final InputStream in;
-    private final Set<String> wanted;
-    private final boolean shortTags;
+    private final OnixNames names;
     private final byte[] productName;
     private final byte[] rootName;
     /** The root's name in the other tag set: some feeds open {@code <ONIXmessage>} and close {@code </ONIXMessage>}. */
     private final byte[] otherRootName;
     private final byte[] wrapper;
-    private final byte[] chunk = new byte[64 * 1024];
+    /** A Product read in one pass must be whole in the chunk, which grows up to this for a long one; a longer one is cut out. */
+    private static final int LONGEST_READ_IN_ONE_PASS = 1024 * 1024;
+
+    private byte[] chunk = new byte[64 * 1024];
     private int position;
     private int end;
     private boolean endOfFile;
-    /** The bytes of the Product being cut out. */
+    /** The bytes of the Product being cut out, but for those from {@link #keptFrom} in the chunk, copied at its end or the chunk's. */
     private byte[] kept = new byte[8 * 1024];
     private int keptLength;
+    private int keptFrom;
     /** The name of the tag being read (enough of it to tell a Product's and the root's). */
     private final byte[] name = new byte[256];
     private int nameLength;
@@ -66,30 +70,15 @@ public final class OnixReader extends RecordReader {
 
     /** @param namesRead the reference names of the elements the mapping reads (any depth) */
     public OnixReader(InputStream content, Set<String> namesRead) {
-        this.wanted = kept(namesRead);
         BufferedInputStream buffered = new BufferedInputStream(content, HEAD_BYTES);
         Head head = head(buffered);
-        this.shortTags = head.root().equals("ONIXmessage");
+        boolean shortTags = head.root().equals("ONIXmessage");
+        this.names = new OnixNames(namesRead, shortTags);
         this.productName = (shortTags ? "product" : "Product").getBytes(StandardCharsets.US_ASCII);
         this.rootName = head.root().getBytes(StandardCharsets.US_ASCII);
         this.otherRootName = (shortTags ? "ONIXMessage" : "ONIXmessage").getBytes(StandardCharsets.US_ASCII);
         this.in = utf8(buffered, head.encoding());
         this.wrapper = head.wrapper();
-    }
-
-    /**
-     * The elements a Product keeps: those the mapping reads, and those bookdrop reads itself: the
-     * NotificationType (a deletion), the RecordReference (a record's identity in the rejects) and,
-     * beside a Date, ONIX 3.0's DateFormat (the Date's format).
-     */
-    private static Set<String> kept(Set<String> namesRead) {
-        Set<String> kept = new java.util.HashSet<>(namesRead);
-        kept.add("NotificationType");
-        kept.add("RecordReference");
-        if (kept.contains("Date")) {
-            kept.add("DateFormat");
-        }
-        return Set.copyOf(kept);
     }
 
     /** @param wrapper a start tag declaring the root's namespace prefixes, or null ({@link OnixProduct#wrapper}) */
@@ -203,14 +192,14 @@ public final class OnixReader extends RecordReader {
                 }
                 at++;
             }
-            if (inProduct) {
-                keep(chunk, from, at - from);
-            }
             position = at;
             if (at == end || passedOver(at)) {
                 continue;
             }
-            SourceRecord product = markup();
+            SourceRecord product = inProduct ? null : readInOnePass();
+            if (product == null) {
+                product = markup();
+            }
             if (product != null) {
                 return product;
             }
@@ -247,15 +236,63 @@ public final class OnixReader extends RecordReader {
                 || isName(chunk, localStart, i, otherRootName)) {
             return false;
         }
-        if (inProduct) {
-            keep(chunk, at, i - at);
-        }
         position = i;
         return true;
     }
 
     private static boolean isName(byte[] bytes, int from, int to, byte[] name) {
-        return to - from == name.length && Arrays.equals(bytes, from, to, name, 0, name.length);
+        return to - from == name.length && OnixNames.same(bytes, from, name, 0, name.length);
+    }
+
+    /**
+     * At {@code <}: a Product that is plain XML, as nearly all are, cut out and read in one pass
+     * over its bytes ({@link PlainOnixProduct#readAt}); else null, and nothing read.
+     */
+    private SourceRecord readInOnePass() throws IOException {
+        while (true) {
+            PlainOnixProduct.Read read = PlainOnixProduct.readAt(chunk, position, end, names, productName);
+            if (read == null) {
+                return null;
+            }
+            if (read != PlainOnixProduct.RAN_OUT) {
+                long startLine = line;
+                line += read.lines();
+                position = read.end();
+                number++;
+                return SourceRecord.product(number, startLine, OnixProduct.read(read.fields()));
+            }
+            if (!more()) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Moves the bytes from {@link #position} to the chunk's start and reads more after them, the
+     * chunk grown when they fill it; @return false at the end of the file, or when the chunk is as
+     * long as a Product read in one pass may be
+     */
+    private boolean more() throws IOException {
+        int length = end - position;
+        if (length == chunk.length) {
+            if (chunk.length >= LONGEST_READ_IN_ONE_PASS) {
+                return false;
+            }
+            chunk = Arrays.copyOf(chunk, chunk.length * 2);
+        }
+        System.arraycopy(chunk, position, chunk, 0, length);
+        position = 0;
+        end = length;
+        if (endOfFile) {
+            return false;
+        }
+        int read = in.read(chunk, end, chunk.length - end);
+        if (read <= 0) {
+            endOfFile = true;
+            return false;
+        }
+        end += read;
+        return true;
     }
 
     /** Reads the markup at {@code <}; @return a Product when it ended one (or cut one short) */
@@ -305,6 +342,7 @@ public final class OnixReader extends RecordReader {
         keep((byte) '<');
         keep(name, 0, nameLength);
         keep((byte) c);
+        keptFrom = position;
         boolean empty = c == '/' ? read() == '>' : c != '>' && passTagEnd();
         if (empty) {
             SourceRecord emptyProduct = endProduct();
@@ -317,6 +355,7 @@ public final class OnixReader extends RecordReader {
     }
 
     private SourceRecord endProduct() {
+        keep(chunk, keptFrom, position - keptFrom);
         inProduct = false;
         number++;
         if (tooLong) {
@@ -326,7 +365,7 @@ public final class OnixReader extends RecordReader {
         }
         byte[] bytes = Arrays.copyOf(kept, keptLength);
         keptLength = 0;
-        return SourceRecord.product(number, productLine, new OnixProduct(bytes, productLine, wanted, shortTags, wrapper));
+        return SourceRecord.product(number, productLine, new OnixProduct(bytes, productLine, names, wrapper));
     }
 
     private SourceRecord unreadable(String reason) {
@@ -390,7 +429,7 @@ public final class OnixReader extends RecordReader {
         return isName(name, start, nameLength, wantedName);
     }
 
-    /** The next byte, kept within a Product, lines counted; -1 at the end of the file. */
+    /** The next byte, lines counted; -1 at the end of the file. */
     private int read() throws IOException {
         if (position == end && !fill()) {
             return -1;
@@ -399,13 +438,15 @@ public final class OnixReader extends RecordReader {
         if (b == '\n') {
             line++;
         }
-        if (inProduct) {
-            keep(b);
-        }
         return b & 0xFF;
     }
 
+    /** The next chunk of the file, the Product's bytes in the one before kept first. */
     private boolean fill() throws IOException {
+        if (inProduct) {
+            keep(chunk, keptFrom, end - keptFrom);
+            keptFrom = 0;
+        }
         if (endOfFile) {
             return false;
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * ONIX's short tags ({@code <b244>}, {@code <productidentifier>}) and their reference names
@@ -31,6 +32,28 @@ public final class OnixTags {
     /** The short tag of a reference name; an unknown name as it is. */
     public static String shortTag(String referenceName) {
         return SHORT.getOrDefault(referenceName, referenceName);
+    }
+
+    /**
+     * Every tag a feed may write for each of these reference names, with the name it is read as:
+     * in short tags, each short tag (and each lower-case composite name) that reads as one of them,
+     * and a name that is no short tag as itself; in reference tags, the names themselves.
+     */
+    static Map<String, String> tagsReadAs(Set<String> referenceNames, boolean shortTags) {
+        Map<String, String> tags = new HashMap<>();
+        for (String name : referenceNames) {
+            if (!shortTags || !REFERENCE.containsKey(name)) {
+                tags.put(name, name);
+            }
+        }
+        if (shortTags) {
+            REFERENCE.forEach((tag, reference) -> {
+                if (referenceNames.contains(reference)) {
+                    tags.put(tag, reference);
+                }
+            });
+        }
+        return tags;
     }
 
     private static Map<String, String> reversed(Map<String, String> names) {

@@ -1,0 +1,552 @@
+package org.bookdrop.read;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * Reads a Product into the elements {@link OnixProduct} reads with Aalto, byte by byte, when the
+ * Product is plain XML: element and attribute names in ASCII and without a prefix; text in UTF-8
+ * with no entity but XML's five and character references; no comment, CDATA section or processing
+ * instruction; no text beside the child elements of an element kept; no Product or message inside
+ * it; at most 64 deep. Nearly every Product of a publisher's feed is so. {@link OnixReader} reads
+ * it where it stands in the feed ({@link #readAt}): cutting it out and reading it is one pass over
+ * its bytes, with no copy of them, no parser made, and no string for an element passed over.
+ *
+ * <p>It reads only what it is sure of, and checks what Aalto checks (tags that match, attributes
+ * once each and quoted, characters XML allows, UTF-8 that is valid). Anything else gets null, and
+ * the Product is cut out as bytes and read by Aalto, which words what is wrong. For every Product
+ * the two give the same elements (PlainOnixProductTest).
+ */
+final class PlainOnixProduct {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int DEEPEST = 64;
+    private static final int MOST_ATTRIBUTES = 16;
+    /**
+     * What a byte is in text: ORDINARY (ASCII that stands for itself), SPACE (a blank but CR),
+     * NEW_LINE (a blank that ends a line: SPACE with a bit of its own), or OTHER (looked at closely).
+     */
+    private static final byte ORDINARY = 0;
+    private static final byte SPACE = 1;
+    private static final byte NEW_LINE = 3;
+    private static final byte OTHER = 4;
+    private static final byte[] TEXT = new byte[256];
+    /** Which bytes may start a name, and which may follow: ASCII letters and '_'; and digits, '-' and '.'. */
+    private static final boolean[] NAME_START = new boolean[256];
+    private static final boolean[] NAME_PART = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            TEXT[c] = c >= 0x20 && c < 0x80 && c != '<' && c != '&' && c != '>' ? (c == ' ' ? SPACE : ORDINARY) : OTHER;
+            NAME_START[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            NAME_PART[c] = NAME_START[c] || (c >= '0' && c <= '9') || c == '-' || c == '.';
+        }
+        TEXT['\n'] = NEW_LINE;
+        TEXT['\t'] = SPACE;
+    }
+
+    private static final byte[] DATE_FORMAT = bytes("dateformat");
+
+    /** Thrown, without a stack trace, as soon as the Product is not plain XML. */
+    private static final class NotPlain extends RuntimeException {
+        private static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
+            super("not a plain Product", null, false, false);
+        }
+    }
+
+    /** Thrown, without a stack trace, when the bytes at hand end before the Product does. */
+    private static final class RanOut extends RuntimeException {
+        private static final RanOut INSTANCE = new RanOut();
+
+        private RanOut() {
+            super("the Product goes on past the bytes at hand", null, false, false);
+        }
+    }
+
+    /**
+     * A Product read in a chunk of the feed: its kept elements, the index after its end tag, and
+     * the line ends in it.
+     */
+    record Read(ObjectNode fields, int end, int lines) {
+    }
+
+    /** What {@link #readAt} gives when the Product goes on past the bytes at hand: more are needed to tell. */
+    static final Read RAN_OUT = new Read(null, -1, 0);
+
+    private final byte[] xml;
+    private final int limit;
+    private final OnixNames names;
+    private int at;
+    private int depth;
+    private int lines;
+    /** The attribute names of the tag being read, to find one written twice. */
+    private final int[] attributeFrom = new int[MOST_ATTRIBUTES];
+    private final int[] attributeTo = new int[MOST_ATTRIBUTES];
+    /** The dateformat attribute of the tag just read, when asked for. */
+    private String dateFormat;
+
+    private PlainOnixProduct(byte[] xml, int from, int limit, OnixNames names) {
+        this.xml = xml;
+        this.at = from;
+        this.limit = limit;
+        this.names = names;
+    }
+
+    /**
+     * @param xml the Product from its start tag to its end tag, in UTF-8
+     * @return its kept elements, or null when it is not plain XML (or not well-formed)
+     */
+    static ObjectNode read(byte[] xml, OnixNames names) {
+        try {
+            PlainOnixProduct reader = new PlainOnixProduct(xml, 0, xml.length, names);
+            ObjectNode fields = reader.product();
+            return reader.at == xml.length ? fields : null;
+        } catch (NotPlain | RanOut e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads the Product whose start tag is at {@code from} in a chunk of the feed, ending at or
+     * before {@code limit}: the Product is cut out and read in one pass over its bytes.
+     *
+     * @param productName the name of the Product's element ({@code Product}, or {@code product} in short tags)
+     * @return the Product read; {@link #RAN_OUT} when it goes on past {@code limit}; null when it
+     *         is not plain XML (or not a Product), to be cut out and read otherwise
+     */
+    static Read readAt(byte[] chunk, int from, int limit, OnixNames names, byte[] productName) {
+        try {
+            PlainOnixProduct reader = new PlainOnixProduct(chunk, from, limit, names);
+            int nameTo = from + 1 + productName.length;
+            if (nameTo >= limit) {
+                return RAN_OUT;
+            }
+            if (!OnixNames.same(chunk, from + 1, productName, 0, productName.length) || NAME_PART[chunk[nameTo] & 0xFF]) {
+                return null;
+            }
+            ObjectNode fields = reader.product();
+            return new Read(fields, reader.at, reader.lines);
+        } catch (NotPlain e) {
+            return null;
+        } catch (RanOut e) {
+            return RAN_OUT;
+        }
+    }
+
+    private ObjectNode product() {
+        expect('<');
+        int nameFrom = at;
+        int nameTo = name();
+        JsonNode product = attributes(false) ? NODES.objectNode() : content(nameFrom, nameTo, true);
+        if (!(product instanceof ObjectNode fields)) {
+            throw NotPlain.INSTANCE;
+        }
+        return fields;
+    }
+
+    /**
+     * The content of the element whose start tag was just read, to its end tag.
+     *
+     * @param keep whether it is kept: then its text, or its kept children as an object; else it is
+     *             only checked and passed over, and null returned
+     */
+    private JsonNode content(int nameFrom, int nameTo, boolean keep) {
+        if (++depth > DEEPEST) {
+            throw NotPlain.INSTANCE;
+        }
+        ObjectNode children = null;
+        boolean anyChild = false;
+        boolean formatted = false;
+        while (true) {
+            int textFrom = at;
+            int text = text();
+            int textTo = at;
+            at++;
+            if (byteAt(at) == '/') {
+                at++;
+                endTag(nameFrom, nameTo);
+                depth--;
+                if (!keep) {
+                    return null;
+                }
+                if (anyChild || children != null) {
+                    if (text != BLANK) {
+                        throw NotPlain.INSTANCE;
+                    }
+                    if (children == null) {
+                        return NODES.objectNode();
+                    }
+                    if (!formatted) {
+                        OnixProduct.formatBySibling(children);
+                    }
+                    return children;
+                }
+                return leaf(textFrom, textTo, text);
+            }
+            // A child element: beside it, an element kept has no text.
+            if (keep && text != BLANK) {
+                throw NotPlain.INSTANCE;
+            }
+            anyChild = true;
+            int childFrom = at;
+            int childTo = name();
+            if (isMessageOrProduct(childFrom, childTo)) {
+                // A Product or a message inside a Product: the cutter ends or rejects the Product there, and says why.
+                throw NotPlain.INSTANCE;
+            }
+            String name = keep ? names.kept(xml, childFrom, childTo) : null;
+            boolean date = "Date".equals(name);
+            boolean empty = attributes(date);
+            String format = date ? dateFormat : null;
+            JsonNode child = empty ? (name == null ? null : NODES.objectNode()) : content(childFrom, childTo, name != null);
+            if (name != null) {
+                if (format != null && child.isTextual()) {
+                    child = TextNode.valueOf(OnixDate.read(child.textValue(), format));
+                    formatted = true;
+                }
+                children = children == null ? NODES.objectNode() : children;
+                OnixProduct.add(children, name, child);
+            }
+        }
+    }
+
+    private static final int BLANK = 0;
+    private static final int PLAIN = 1;
+    private static final int TO_RESOLVE = 2;
+
+    /**
+     * Checks the text up to the next {@code <}, where it stops.
+     *
+     * @return BLANK (XML's blanks only, or none), PLAIN (bytes that are the text as they are), or
+     *         TO_RESOLVE (with references or carriage returns)
+     */
+    private int text() {
+        byte[] xml = this.xml;
+        int from = at;
+        int i = from;
+        // Set by an ordinary byte and not by a blank, and line ends counted, without a branch between the two (words and blanks alternate).
+        int ordinary = 0;
+        int newLines = 0;
+        boolean blank = true;
+        boolean referenced = false;
+        boolean carriageReturn = false;
+        while (true) {
+            if (i >= limit) {
+                throw RanOut.INSTANCE;
+            }
+            int c = xml[i];
+            int kind = TEXT[c & 0xFF];
+            if (kind < OTHER) {
+                ordinary |= (kind & SPACE) ^ SPACE;
+                newLines += kind >> 1;
+                i++;
+            } else if (c == '<') {
+                break;
+            } else if (c < 0) {
+                i = afterUtf8(i);
+                blank = false;
+            } else if (c == '&') {
+                i = afterReference(i);
+                referenced = true;
+            } else if (c == '\r') {
+                carriageReturn = true;
+                i++;
+            } else if (c == '>') {
+                // "]]>" may not stand in text.
+                if (i - from >= 2 && xml[i - 1] == ']' && xml[i - 2] == ']') {
+                    throw NotPlain.INSTANCE;
+                }
+                blank = false;
+                i++;
+            } else {
+                // A control character XML does not allow.
+                throw NotPlain.INSTANCE;
+            }
+        }
+        at = i;
+        lines += newLines;
+        blank &= ordinary == 0;
+        if (referenced) {
+            // A reference may stand for a blank, or not: it is told once resolved.
+            return TO_RESOLVE;
+        }
+        return blank ? BLANK : carriageReturn ? TO_RESOLVE : PLAIN;
+    }
+
+    /** A kept element that holds only text: its text, stripped; nothing but blanks, an empty object (as Aalto reads it). */
+    private JsonNode leaf(int from, int to, int text) {
+        if (text == BLANK) {
+            return NODES.objectNode();
+        }
+        String value = text == PLAIN ? new String(xml, from, to - from, StandardCharsets.UTF_8) : resolved(from, to);
+        if (text != PLAIN && isBlank(value)) {
+            return NODES.objectNode();
+        }
+        return TextNode.valueOf(value.strip());
+    }
+
+    /** Text with its line ends made {@code \n} and its references resolved, as XML reads it. */
+    private String resolved(int from, int to) {
+        String raw = new String(xml, from, to - from, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\r') {
+                text.append('\n');
+                if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '&') {
+                int end = raw.indexOf(';', i);
+                text.appendCodePoint(referenced(raw.substring(i + 1, end)));
+                i = end;
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Checks the reference at {@code &}; @return the index after its {@code ;} */
+    private int afterReference(int from) {
+        int end = from + 1;
+        while (end < limit && end - from <= 10 && xml[end] != ';') {
+            end++;
+        }
+        if (end >= limit) {
+            throw RanOut.INSTANCE;
+        }
+        if (xml[end] != ';') {
+            throw NotPlain.INSTANCE;
+        }
+        referenced(new String(xml, from + 1, end - from - 1, StandardCharsets.US_ASCII));
+        return end + 1;
+    }
+
+    /** The character a reference's name (between {@code &} and {@code ;}) stands for: one of XML's five, or a character reference. */
+    private static int referenced(String name) {
+        switch (name) {
+            case "amp":
+                return '&';
+            case "lt":
+                return '<';
+            case "gt":
+                return '>';
+            case "quot":
+                return '"';
+            case "apos":
+                return '\'';
+            default:
+                break;
+        }
+        boolean hex = name.startsWith("#x");
+        String digits = hex ? name.substring(2) : name.startsWith("#") ? name.substring(1) : "";
+        if (digits.isEmpty() || digits.length() > 6) {
+            throw NotPlain.INSTANCE;
+        }
+        int code = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = Character.digit(digits.charAt(i), hex ? 16 : 10);
+            if (digit < 0) {
+                throw NotPlain.INSTANCE;
+            }
+            code = code * (hex ? 16 : 10) + digit;
+        }
+        boolean allowed = code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF)
+                || (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+        if (!allowed) {
+            throw NotPlain.INSTANCE;
+        }
+        return code;
+    }
+
+    /**
+     * Checks a character of two to four bytes in UTF-8 at {@code from}: valid, and one XML allows
+     * (no surrogate, no U+FFFE or U+FFFF, and none of the C1 controls, left to Aalto).
+     *
+     * @return the index after it
+     */
+    private int afterUtf8(int from) {
+        int first = xml[from] & 0xFF;
+        if (first >= 0xC2 && first <= 0xDF) {
+            int second = continuation(from + 1);
+            if (first == 0xC2 && second < 0xA0) {
+                throw NotPlain.INSTANCE;
+            }
+            return from + 2;
+        }
+        if (first >= 0xE0 && first <= 0xEF) {
+            int second = continuation(from + 1);
+            int third = continuation(from + 2);
+            if ((first == 0xE0 && second < 0xA0) || (first == 0xED && second >= 0xA0)
+                    || (first == 0xEF && second == 0xBF && third >= 0xBE)) {
+                throw NotPlain.INSTANCE;
+            }
+            return from + 3;
+        }
+        if (first >= 0xF0 && first <= 0xF4) {
+            int second = continuation(from + 1);
+            continuation(from + 2);
+            continuation(from + 3);
+            if ((first == 0xF0 && second < 0x90) || (first == 0xF4 && second >= 0x90)) {
+                throw NotPlain.INSTANCE;
+            }
+            return from + 4;
+        }
+        throw NotPlain.INSTANCE;
+    }
+
+    private int continuation(int index) {
+        int b = byteAt(index) & 0xFF;
+        if (b < 0x80 || b > 0xBF) {
+            throw NotPlain.INSTANCE;
+        }
+        return b;
+    }
+
+    /** An element's or attribute's name at {@code at}: ASCII letters, digits, '_', '-' and '.'; @return its end */
+    private int name() {
+        if (!NAME_START[byteAt(at) & 0xFF]) {
+            throw NotPlain.INSTANCE;
+        }
+        int end = at + 1;
+        while (end < limit && NAME_PART[xml[end] & 0xFF]) {
+            end++;
+        }
+        at = end;
+        return end;
+    }
+
+    /**
+     * The rest of a start tag after its name: its attributes, each once, each value quoted and
+     * plain (no reference, no {@code <}, no control character).
+     *
+     * @param date whether to keep its dateformat attribute in {@link #dateFormat}
+     * @return whether it ended with {@code />}, an empty element
+     */
+    private boolean attributes(boolean date) {
+        dateFormat = null;
+        int count = 0;
+        while (true) {
+            int c = byteAt(at);
+            if (c == '>') {
+                at++;
+                return false;
+            }
+            if (c == '/') {
+                at++;
+                expect('>');
+                return true;
+            }
+            if (!isBlank(c)) {
+                throw NotPlain.INSTANCE;
+            }
+            skipBlanks();
+            c = byteAt(at);
+            if (c == '>' || c == '/') {
+                continue;
+            }
+            int nameFrom = at;
+            int nameTo = name();
+            for (int i = 0; i < count; i++) {
+                if (attributeTo[i] - attributeFrom[i] == nameTo - nameFrom && OnixNames.same(xml, attributeFrom[i], xml, nameFrom, nameTo - nameFrom)) {
+                    throw NotPlain.INSTANCE;
+                }
+            }
+            if (count == MOST_ATTRIBUTES) {
+                throw NotPlain.INSTANCE;
+            }
+            attributeFrom[count] = nameFrom;
+            attributeTo[count++] = nameTo;
+            skipBlanks();
+            expect('=');
+            skipBlanks();
+            int quote = byteAt(at);
+            if (quote != '"' && quote != '\'') {
+                throw NotPlain.INSTANCE;
+            }
+            int valueFrom = ++at;
+            while ((c = byteAt(at)) != quote) {
+                if (c == '<' || c == '&' || (c >= 0 && c < 0x20)) {
+                    throw NotPlain.INSTANCE;
+                }
+                at = c < 0 ? afterUtf8(at) : at + 1;
+            }
+            if (date && nameTo - nameFrom == DATE_FORMAT.length && OnixNames.same(xml, nameFrom, DATE_FORMAT, 0, DATE_FORMAT.length)) {
+                dateFormat = new String(xml, valueFrom, at - valueFrom, StandardCharsets.UTF_8);
+            }
+            at++;
+        }
+    }
+
+    /** After {@code </}: the name of the element it ends, blanks, {@code >}. */
+    private void endTag(int nameFrom, int nameTo) {
+        int length = nameTo - nameFrom;
+        if (at + length > limit) {
+            throw RanOut.INSTANCE;
+        }
+        if (!OnixNames.same(xml, at, xml, nameFrom, length)) {
+            throw NotPlain.INSTANCE;
+        }
+        at += length;
+        skipBlanks();
+        expect('>');
+    }
+
+    private static final byte[][] MESSAGE_AND_PRODUCT = {bytes("Product"), bytes("product"), bytes("ONIXMessage"), bytes("ONIXmessage")};
+
+    private boolean isMessageOrProduct(int from, int to) {
+        for (byte[] name : MESSAGE_AND_PRODUCT) {
+            if (name.length == to - from && OnixNames.same(xml, from, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bytes(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void skipBlanks() {
+        int c;
+        while (isBlank(c = byteAt(at))) {
+            lines += c == '\n' ? 1 : 0;
+            at++;
+        }
+    }
+
+    private void expect(char c) {
+        if (byteAt(at) != c) {
+            throw NotPlain.INSTANCE;
+        }
+        at++;
+    }
+
+    /** The byte at the index; past the bytes at hand, more are needed. */
+    private int byteAt(int index) {
+        if (index >= limit) {
+            throw RanOut.INSTANCE;
+        }
+        return xml[index];
+    }
+
+    private static boolean isBlank(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isBlank(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
