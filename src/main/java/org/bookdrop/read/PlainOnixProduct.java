@@ -175,7 +175,7 @@ final class PlainOnixProduct {
                 if (!keep) {
                     return null;
                 }
-                if (anyChild || children != null) {
+                if (anyChild) {
                     if (text != BLANK) {
                         throw NotPlain.INSTANCE;
                     }

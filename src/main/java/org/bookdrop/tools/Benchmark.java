@@ -256,15 +256,15 @@ public final class Benchmark {
     }
 
     /**
-     * The same books as the NDJSON file, written by its extension (CSV, MARC 21, ONIX) in that
+     * As many books as the NDJSON file, written by its extension (CSV, MARC 21, ONIX) in that
      * shape when first asked for: a shop's CSV read through a mapping, a library's MARC export, a
-     * publisher's ONIX feed.
+     * publisher's ONIX feed. Each format's books are drawn on their own: alike, not the same.
      */
     private Path same(String fileName, GenerateBooks.Shape shape) throws IOException {
         Path file = work.resolve(fileName);
         if (!Files.exists(file)) {
             new GenerateBooks(42, 0, shape).write(file, bookCount);
-            System.out.printf(Locale.ROOT, "The same books as %s: %,d bytes%n", fileName, Files.size(file));
+            System.out.printf(Locale.ROOT, "The books as %s: %,d bytes%n", fileName, Files.size(file));
         }
         return file;
     }
