@@ -114,10 +114,7 @@ final class OnixProduct {
             return;
         }
         parsed = true;
-        fields = PlainOnixProduct.read(bytes, names);
-        if (fields == null) {
-            fields = parsedByAalto();
-        }
+        fields = parsedByAalto();
         deletion = fields != null && isDeletion(fields);
     }
 
@@ -126,11 +123,6 @@ final class OnixProduct {
         JsonNode notification = fields.get("NotificationType");
         String type = notification != null && notification.isTextual() ? notification.textValue() : "";
         return type.equals("05") || type.equals("5");
-    }
-
-    /** The Product read by Aalto alone, as the plain reader is checked against; null when Aalto cannot read it. */
-    ObjectNode fieldsByAalto() {
-        return parsedByAalto();
     }
 
     /** The Product read by Aalto, which words what is wrong with it: null then, and why in {@link #unreadable}. */

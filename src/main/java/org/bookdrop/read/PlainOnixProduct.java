@@ -99,20 +99,6 @@ final class PlainOnixProduct {
     }
 
     /**
-     * @param xml the Product from its start tag to its end tag, in UTF-8
-     * @return its kept elements, or null when it is not plain XML (or not well-formed)
-     */
-    static ObjectNode read(byte[] xml, OnixNames names) {
-        try {
-            PlainOnixProduct reader = new PlainOnixProduct(xml, 0, xml.length, names);
-            ObjectNode fields = reader.product();
-            return reader.at == xml.length ? fields : null;
-        } catch (NotPlain | RanOut e) {
-            return null;
-        }
-    }
-
-    /**
      * Reads the Product whose start tag is at {@code from} in a chunk of the feed, ending at or
      * before {@code limit}: the Product is cut out and read in one pass over its bytes.
      *
