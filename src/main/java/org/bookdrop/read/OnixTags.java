@@ -24,11 +24,6 @@ public final class OnixTags {
     private OnixTags() {
     }
 
-    /** The reference name of a short tag; an unknown tag as it is. */
-    public static String reference(String shortTag) {
-        return REFERENCE.getOrDefault(shortTag, shortTag);
-    }
-
     /** The short tag of a reference name; an unknown name as it is. */
     public static String shortTag(String referenceName) {
         return SHORT.getOrDefault(referenceName, referenceName);

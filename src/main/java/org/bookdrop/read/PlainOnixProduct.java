@@ -107,15 +107,15 @@ final class PlainOnixProduct {
      *         is not plain XML (or not a Product), to be cut out and read otherwise
      */
     static Read readAt(byte[] chunk, int from, int limit, OnixNames names, byte[] productName) {
+        int nameTo = from + 1 + productName.length;
+        if (nameTo >= limit) {
+            return RAN_OUT;
+        }
+        if (!OnixNames.same(chunk, from + 1, productName, 0, productName.length) || NAME_PART[chunk[nameTo] & 0xFF]) {
+            return null;
+        }
         try {
             PlainOnixProduct reader = new PlainOnixProduct(chunk, from, limit, names);
-            int nameTo = from + 1 + productName.length;
-            if (nameTo >= limit) {
-                return RAN_OUT;
-            }
-            if (!OnixNames.same(chunk, from + 1, productName, 0, productName.length) || NAME_PART[chunk[nameTo] & 0xFF]) {
-                return null;
-            }
             ObjectNode fields = reader.product();
             return new Read(fields, reader.at, reader.lines);
         } catch (NotPlain e) {
@@ -216,10 +216,9 @@ final class PlainOnixProduct {
         byte[] xml = this.xml;
         int from = at;
         int i = from;
-        // Set by an ordinary byte and not by a blank, and line ends counted, without a branch between the two (words and blanks alternate).
+        // 1 once a byte is not a blank: set without a branch between words and blanks (they alternate); line ends counted so too.
         int ordinary = 0;
         int newLines = 0;
-        boolean blank = true;
         boolean referenced = false;
         boolean carriageReturn = false;
         while (true) {
@@ -236,7 +235,7 @@ final class PlainOnixProduct {
                 break;
             } else if (c < 0) {
                 i = afterUtf8(i);
-                blank = false;
+                ordinary = 1;
             } else if (c == '&') {
                 i = afterReference(i);
                 referenced = true;
@@ -248,7 +247,7 @@ final class PlainOnixProduct {
                 if (i - from >= 2 && xml[i - 1] == ']' && xml[i - 2] == ']') {
                     throw NotPlain.INSTANCE;
                 }
-                blank = false;
+                ordinary = 1;
                 i++;
             } else {
                 // A control character XML does not allow.
@@ -257,12 +256,11 @@ final class PlainOnixProduct {
         }
         at = i;
         lines += newLines;
-        blank &= ordinary == 0;
         if (referenced) {
             // A reference may stand for a blank, or not: it is told once resolved.
             return TO_RESOLVE;
         }
-        return blank ? BLANK : carriageReturn ? TO_RESOLVE : PLAIN;
+        return ordinary == 0 ? BLANK : carriageReturn ? TO_RESOLVE : PLAIN;
     }
 
     /** A kept element that holds only text: its text, stripped; nothing but blanks, an empty object (as Aalto reads it). */
@@ -279,24 +277,31 @@ final class PlainOnixProduct {
 
     /** Text with its line ends made {@code \n} and its references resolved, as XML reads it. */
     private String resolved(int from, int to) {
-        String raw = new String(xml, from, to - from, StandardCharsets.UTF_8);
-        StringBuilder text = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        // '\r', '&' and ';' are never part of a character of several bytes in UTF-8: the text splits around them.
+        StringBuilder text = new StringBuilder(to - from);
+        int plainFrom = from;
+        for (int i = from; i < to; i++) {
+            byte c = xml[i];
+            if (c != '\r' && c != '&') {
+                continue;
+            }
+            text.append(new String(xml, plainFrom, i - plainFrom, StandardCharsets.UTF_8));
             if (c == '\r') {
                 text.append('\n');
-                if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+                if (i + 1 < to && xml[i + 1] == '\n') {
                     i++;
                 }
-            } else if (c == '&') {
-                int end = raw.indexOf(';', i);
-                text.appendCodePoint(referenced(raw.substring(i + 1, end)));
-                i = end;
             } else {
-                text.append(c);
+                int semicolon = i + 1;
+                while (xml[semicolon] != ';') {
+                    semicolon++;
+                }
+                text.appendCodePoint(referenced(i, semicolon));
+                i = semicolon;
             }
+            plainFrom = i + 1;
         }
-        return text.toString();
+        return text.append(new String(xml, plainFrom, to - plainFrom, StandardCharsets.UTF_8)).toString();
     }
 
     /** Checks the reference at {@code &}; @return the index after its {@code ;} */
@@ -311,34 +316,33 @@ final class PlainOnixProduct {
         if (xml[end] != ';') {
             throw NotPlain.INSTANCE;
         }
-        referenced(new String(xml, from + 1, end - from - 1, StandardCharsets.US_ASCII));
+        referenced(from, end);
         return end + 1;
     }
 
-    /** The character a reference's name (between {@code &} and {@code ;}) stands for: one of XML's five, or a character reference. */
-    private static int referenced(String name) {
-        switch (name) {
-            case "amp":
-                return '&';
-            case "lt":
-                return '<';
-            case "gt":
-                return '>';
-            case "quot":
-                return '"';
-            case "apos":
-                return '\'';
-            default:
-                break;
+    private static final byte[][] ENTITIES = {bytes("amp"), bytes("lt"), bytes("gt"), bytes("quot"), bytes("apos")};
+    private static final char[] ENTITY_CHARACTERS = {'&', '<', '>', '"', '\''};
+
+    /**
+     * The character the reference from {@code &} at {@code from} to {@code ;} at {@code semicolon}
+     * stands for: one of XML's five entities, or a character reference XML allows.
+     */
+    private int referenced(int from, int semicolon) {
+        int nameFrom = from + 1;
+        int length = semicolon - nameFrom;
+        for (int e = 0; e < ENTITIES.length; e++) {
+            if (ENTITIES[e].length == length && OnixNames.same(xml, nameFrom, ENTITIES[e], 0, length)) {
+                return ENTITY_CHARACTERS[e];
+            }
         }
-        boolean hex = name.startsWith("#x");
-        String digits = hex ? name.substring(2) : name.startsWith("#") ? name.substring(1) : "";
-        if (digits.isEmpty() || digits.length() > 6) {
+        boolean hex = length > 1 && xml[nameFrom] == '#' && xml[nameFrom + 1] == 'x';
+        int digitsFrom = hex ? nameFrom + 2 : nameFrom + 1;
+        if (length < 1 || xml[nameFrom] != '#' || semicolon == digitsFrom || semicolon - digitsFrom > 6) {
             throw NotPlain.INSTANCE;
         }
         int code = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = Character.digit(digits.charAt(i), hex ? 16 : 10);
+        for (int i = digitsFrom; i < semicolon; i++) {
+            int digit = Character.digit(xml[i], hex ? 16 : 10);
             if (digit < 0) {
                 throw NotPlain.INSTANCE;
             }
