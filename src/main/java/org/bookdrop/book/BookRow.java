@@ -3,6 +3,7 @@ package org.bookdrop.book;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,17 +48,12 @@ public final class BookRow {
             categories[i] = utf8(categoryTexts.get(i));
             categoriesLength += categories[i].length;
         }
-        boolean dated = book.publicationDate() != null;
-        byte[] row = new byte[4 * COLUMNS + length(id) + length(title) + length(author) + (dated ? 8 : 0) + categoriesLength];
+        LocalDateTime date = book.publicationDate();
+        byte[] row = new byte[4 * COLUMNS + length(id) + length(title) + length(author) + (date != null ? 8 : 0) + categoriesLength];
         int at = put(row, 0, id);
         at = put(row, at, title);
         at = put(row, at, author);
-        if (dated) {
-            at = putInt(row, at, 8);
-            at = putLong(row, at, epochMillis(book.publicationDate()));
-        } else {
-            at = putInt(row, at, -1);
-        }
+        at = putDate(row, at, date);
         at = putInt(row, at, categoriesLength);
         for (int i = 0; i < categories.length; i++) {
             if (i > 0) {
@@ -67,6 +63,53 @@ public final class BookRow {
             at += categories[i].length;
         }
         return new BookRow(row);
+    }
+
+    /**
+     * The row of a book whose texts stand in UTF-8 in the bytes of its line, copied from there as
+     * they are: the same row as {@link #of} makes of the book, without decoding them and encoding
+     * them again.
+     *
+     * @param spans where each text stands in {@code line}, as from and to (-1 for null): id, title,
+     *              author, then each category
+     * @param texts how many texts spans holds (3 and the categories)
+     */
+    public static BookRow ofUtf8(byte[] line, int[] spans, int texts, LocalDateTime publicationDate) {
+        int length = 4 * COLUMNS + (publicationDate != null ? 8 : 0);
+        for (int text = 0; text < 3; text++) {
+            length += Math.max(0, spans[2 * text + 1] - spans[2 * text]);
+        }
+        int categoriesLength = Math.max(0, texts - 4);
+        for (int text = 3; text < texts; text++) {
+            categoriesLength += spans[2 * text + 1] - spans[2 * text];
+        }
+        byte[] row = new byte[length + categoriesLength];
+        int at = 0;
+        for (int text = 0; text < 3; text++) {
+            at = put(row, at, line, spans[2 * text], spans[2 * text + 1]);
+        }
+        at = putDate(row, at, publicationDate);
+        at = putInt(row, at, categoriesLength);
+        for (int text = 3; text < texts; text++) {
+            if (text > 3) {
+                row[at++] = SEPARATOR_BYTE;
+            }
+            int from = spans[2 * text];
+            System.arraycopy(line, from, row, at, spans[2 * text + 1] - from);
+            at += spans[2 * text + 1] - from;
+        }
+        return new BookRow(row);
+    }
+
+    /** Rows are equal when their bytes are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BookRow row && Arrays.equals(bytes, row.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
     }
 
     /** The length of the column's value in bytes, or -1 for null. */
@@ -129,12 +172,24 @@ public final class BookRow {
     }
 
     private static int put(byte[] row, int at, byte[] value) {
-        if (value == null) {
+        return value == null ? putInt(row, at, -1) : put(row, at, value, 0, value.length);
+    }
+
+    /** A text of {@code source} from {@code from} to {@code to}, or null when from is -1. */
+    private static int put(byte[] row, int at, byte[] source, int from, int to) {
+        if (from < 0) {
             return putInt(row, at, -1);
         }
-        int after = putInt(row, at, value.length);
-        System.arraycopy(value, 0, row, after, value.length);
-        return after + value.length;
+        int after = putInt(row, at, to - from);
+        System.arraycopy(source, from, row, after, to - from);
+        return after + to - from;
+    }
+
+    private static int putDate(byte[] row, int at, LocalDateTime date) {
+        if (date == null) {
+            return putInt(row, at, -1);
+        }
+        return putLong(row, putInt(row, at, 8), epochMillis(date));
     }
 
     private static int putInt(byte[] bytes, int at, int value) {

@@ -12,6 +12,7 @@ import org.bookdrop.book.BookId;
 import org.bookdrop.book.BookRow;
 import org.bookdrop.mapping.BookField;
 import org.bookdrop.mapping.MappedRecord;
+import org.bookdrop.read.PlainBook;
 import org.bookdrop.read.SourceRecord;
 import org.bookdrop.report.FileImport;
 
@@ -89,9 +90,9 @@ public final class BookChecker {
     private Outcome checked(SourceRecord record, BookMapper mapper) {
         // First, before anything asks for the record's fields: a line of a book's plain shape is read
         // straight into the book, and never as a JSON tree.
-        Book plain = mapper.readsPlainLines() ? record.plainBook() : null;
+        PlainBook plain = mapper.readsPlainLines() ? record.plainBook() : null;
         if (plain != null) {
-            return validated(plain, null, List.of());
+            return validated(plain.book(), plain.row(), null, List.of());
         }
         if (record.unreadable() != null) {
             return new Outcome(null, List.of(new Problem("record", record.unreadable())), List.of(), 0);
@@ -112,19 +113,24 @@ public final class BookChecker {
         if (!mapped.problems().isEmpty()) {
             return new Outcome(null, List.copyOf(mapped.problems()), ignored, found(book));
         }
-        return validated(book, mapped, ignored);
+        return validated(book, null, mapped, ignored);
     }
 
-    /** The book, or the constraints it breaks, named as the mapping reads their fields. */
-    private Outcome validated(Book book, MappedRecord mapped, List<String> ignored) {
+    /**
+     * The book, or the constraints it breaks, named as the mapping reads their fields.
+     *
+     * @param row the book's row when it was made as the book was read, else null
+     */
+    private Outcome validated(Book book, BookRow row, MappedRecord mapped, List<String> ignored) {
         List<Problem> problems = validator.problems(book);
         if (!problems.isEmpty()) {
             return new Outcome(null, mapped == null ? problems : problems.stream().map(problem -> named(problem, mapped)).toList(),
                     ignored, found(book));
         }
         Book valid = book.id() == null ? book.withId(BookId.derive(book)) : book;
-        // Its row is made here, on the thread that has just read the book, while its texts are in the cache.
-        return new Outcome(valid, List.of(), ignored, found(book), false, BookRow.of(valid));
+        // Its row is made here, on the thread that has just read the book, while its texts are in the cache
+        // (unless it came with the book, and the book kept its id).
+        return new Outcome(valid, List.of(), ignored, found(book), false, row != null && valid == book ? row : BookRow.of(valid));
     }
 
     /** Which of the book's fields have a value, as bits by {@link BookField} ordinal (before an id is derived). */

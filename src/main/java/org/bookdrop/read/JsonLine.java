@@ -26,7 +26,7 @@ final class JsonLine {
     private final byte[] bytes;
     private final String columnsBefore;
     private boolean read;
-    private Book plainBook;
+    private PlainBook plainBook;
     private JsonNode tree;
     private JsonNode unreadableText;
     private String unreadable;
@@ -40,7 +40,7 @@ final class JsonLine {
         return columnsBefore;
     }
 
-    Book plainBook() {
+    PlainBook plainBook() {
         read(true);
         return plainBook;
     }

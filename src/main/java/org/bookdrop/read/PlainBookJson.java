@@ -3,9 +3,11 @@ package org.bookdrop.read;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.bookdrop.book.Book;
+import org.bookdrop.book.BookRow;
 import org.bookdrop.book.PublicationDate;
 
 /**
@@ -45,6 +47,13 @@ final class PlainBookJson {
     private final byte[] json;
     private final int end;
     private int at;
+    /**
+     * Where each text stands in the line, as from and to (-1 for null): id, title, author, then
+     * the categories; so that the book's row can copy them as they are, unless one was escaped.
+     */
+    private int[] spans = {-1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+    private int texts = 3;
+    private boolean escaped;
 
     private PlainBookJson(byte[] json, int offset, int length) {
         this.json = json;
@@ -52,8 +61,8 @@ final class PlainBookJson {
         this.end = offset + length;
     }
 
-    /** @return the book, or null when the JSON is not a plain book (or not valid) */
-    static Book read(byte[] json, int offset, int length) {
+    /** @return the book and its row, or null when the JSON is not a plain book (or not valid) */
+    static PlainBook read(byte[] json, int offset, int length) {
         if (length > LONGEST) {
             return null;
         }
@@ -64,7 +73,7 @@ final class PlainBookJson {
         }
     }
 
-    private Book book() {
+    private PlainBook book() {
         skipByteOrderMark();
         skipWhitespace();
         expect('{');
@@ -72,6 +81,7 @@ final class PlainBookJson {
         String title = null;
         String author = null;
         String date = null;
+        boolean idAsInLine = false;
         List<String> categories = List.of();
         int seen = 0;
         skipWhitespace();
@@ -89,12 +99,13 @@ final class PlainBookJson {
                 skipWhitespace();
                 switch (field) {
                     case 1 -> {
-                        String text = textOrNull();
+                        String text = textOrNull(0);
                         id = text == null || text.isBlank() ? null : text.strip();
+                        idAsInLine = id != null && id.length() == text.length();
                     }
-                    case 2 -> title = textOrNull();
-                    case 4 -> author = textOrNull();
-                    case 8 -> date = textOrNull();
+                    case 2 -> title = textOrNull(1);
+                    case 4 -> author = textOrNull(2);
+                    case 8 -> date = textOrNull(-1);
                     default -> categories = categories();
                 }
                 skipWhitespace();
@@ -113,7 +124,11 @@ final class PlainBookJson {
             throw NotPlain.INSTANCE;
         }
         LocalDateTime publicationDate = date == null || date.isBlank() ? null : PublicationDate.parse(date);
-        return new Book(id, title, author, publicationDate, categories);
+        Book book = new Book(id, title, author, publicationDate, categories);
+        // The row straight from the line's bytes, when the book's texts are exactly those bytes: none
+        // escaped, and an id that was there and had nothing to strip (else the id changes, and the
+        // check makes the row from the book).
+        return new PlainBook(book, idAsInLine && !escaped ? BookRow.ofUtf8(json, spans, texts, publicationDate) : null);
     }
 
     /** @return the field's bit: 1 id, 2 title, 4 author, 8 publication_date, 16 categories */
@@ -169,7 +184,7 @@ final class PlainBookJson {
         }
         while (true) {
             expect('"');
-            categories.add(text());
+            categories.add(text(texts++));
             skipWhitespace();
             byte next = next();
             if (next == ']') {
@@ -182,13 +197,14 @@ final class PlainBookJson {
         }
     }
 
-    private String textOrNull() {
+    /** @param index the text's place in {@link #spans}, or -1 for a text the row does not take as it is */
+    private String textOrNull(int index) {
         if (peek() == 'n') {
             expectNull();
             return null;
         }
         expect('"');
-        return text();
+        return text(index);
     }
 
     private void expectNull() {
@@ -198,8 +214,8 @@ final class PlainBookJson {
         at += 4;
     }
 
-    /** A JSON string's text, from after its opening quote to after its closing one. */
-    private String text() {
+    /** A JSON string's text, from after its opening quote to after its closing one; its span kept at index. */
+    private String text(int index) {
         int start = at;
         boolean ascii = true;
         while (true) {
@@ -211,6 +227,7 @@ final class PlainBookJson {
                 break;
             }
             if (b == '\\') {
+                escaped |= index >= 0;
                 return escapedText(start);
             }
             if (b >= 0 && b < 0x20) {
@@ -220,8 +237,19 @@ final class PlainBookJson {
             at++;
         }
         String text = ascii ? new String(json, start, at - start, StandardCharsets.ISO_8859_1) : utf8(start, at);
+        if (index >= 0) {
+            keepSpan(index, start, at);
+        }
         at++;
         return text;
+    }
+
+    private void keepSpan(int index, int from, int to) {
+        if (2 * index + 1 >= spans.length) {
+            spans = Arrays.copyOf(spans, spans.length * 2);
+        }
+        spans[2 * index] = from;
+        spans[2 * index + 1] = to;
     }
 
     private String escapedText(int start) {

@@ -204,10 +204,10 @@ public final class SourceRecord {
     }
 
     /**
-     * The book, when the record is a line of a book's plain shape read straight into one
-     * ({@link PlainBookJson}); else null, and its {@link #fields()} are for the mapper.
+     * The book (and its row), when the record is a line of a book's plain shape read straight
+     * into one ({@link PlainBookJson}); else null, and its {@link #fields()} are for the mapper.
      */
-    public Book plainBook() {
+    public PlainBook plainBook() {
         return jsonLine != null ? jsonLine.plainBook() : null;
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bookdrop.book.Book;
+import org.bookdrop.book.BookRow;
 import org.bookdrop.check.BookMapper;
 import org.bookdrop.mapping.MappedRecord;
 import org.bookdrop.tools.GenerateBooks;
@@ -109,15 +110,21 @@ class PlainBookJsonTest {
             }
         }
         int plain = 0;
+        int rows = 0;
         for (String line : lines) {
-            Book book = read(line);
-            if (book == null) {
+            PlainBook read = plainBook(line);
+            if (read == null) {
                 continue;
             }
             plain++;
-            assertThat(book).as(line).isEqualTo(mappersBook(line));
+            assertThat(read.book()).as(line).isEqualTo(mappersBook(line));
+            if (read.row() != null) {
+                rows++;
+                assertThat(read.row()).as(line).isEqualTo(BookRow.of(read.book()));
+            }
         }
         assertThat(plain).as("plain lines among %d", lines.size()).isBetween(16_000, lines.size() - 3_000);
+        assertThat(rows).as("rows copied from the line among %d plain lines", plain).isGreaterThan(plain * 9 / 10);
     }
 
     /** The book BookMapper makes of the line's JSON tree, which must have no problem and no field ignored. */
@@ -131,7 +138,41 @@ class PlainBookJsonTest {
         return new Book(mapped.id(), mapped.title(), mapped.author(), mapped.publicationDate(), mapped.categories());
     }
 
+    /**
+     * A book's row is copied from its line when its texts are the line's bytes, and equals the row
+     * made from the book; a text escaped, an id stripped or missing: the row is the book's to make.
+     */
+    @Test
+    void copiesTheRowFromTheLineOnlyWhenTheTextsAreItsBytes() {
+        for (String line : List.of(
+                "{\"id\": \"b-1\", \"title\": \"Dune\", \"author\": \"Frank Herbert\", "
+                        + "\"publication_date\": \"1965-08-01T10:00:00+02:00\", \"categories\": [\"novel\", \"sf\", \"\"]}",
+                "{\"categories\": [\"Günter\", \"日本語\", \"😀\"], \"author\": null, \"id\": \"Zoë\", \"title\": \" spaced \"}",
+                "{\"id\": \"b-2\", \"title\": \"T\", \"categories\": []}",
+                "{\"id\": \"b-3\", \"publication_date\": \"1999-01-\\u0030\\u0032\", \"categories\": null}")) {
+            PlainBook read = plainBook(line);
+            assertThat(read.row()).as(line).isNotNull().isEqualTo(BookRow.of(read.book()));
+        }
+        for (String line : List.of(
+                "{\"id\": \" b-1 \", \"title\": \"stripped id\"}",
+                "{\"title\": \"no id\"}",
+                "{\"id\": \" \", \"title\": \"blank id\"}",
+                "{\"id\": null, \"title\": \"null id\"}",
+                "{\"id\": \"b-1\", \"title\": \"an \\\"escaped\\\" title\"}",
+                "{\"id\": \"b-1\", \"categories\": [\"a\", \"\\u00e9\"]}",
+                "{\"id\": \"b\\u002d1\"}")) {
+            PlainBook read = plainBook(line);
+            assertThat(read).as(line).isNotNull();
+            assertThat(read.row()).as(line).isNull();
+        }
+    }
+
     private static Book read(String line) {
+        PlainBook read = plainBook(line);
+        return read == null ? null : read.book();
+    }
+
+    private static PlainBook plainBook(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         return PlainBookJson.read(bytes, 0, bytes.length);
     }
