@@ -224,12 +224,13 @@ public final class BookWriter implements AutoCloseable {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(upsertMany)) {
+            RowColumn[] columns = RowColumn.of(rows);
             upsert.setString(1, BookRow.CATEGORY_SEPARATOR);
-            upsert.setObject(2, RowColumn.texts(rows, BookRow.ID));
-            upsert.setObject(3, RowColumn.texts(rows, BookRow.TITLE));
-            upsert.setObject(4, RowColumn.texts(rows, BookRow.AUTHOR));
-            upsert.setObject(5, RowColumn.dates(rows));
-            upsert.setObject(6, RowColumn.texts(rows, BookRow.CATEGORIES));
+            upsert.setObject(2, columns[BookRow.ID]);
+            upsert.setObject(3, columns[BookRow.TITLE]);
+            upsert.setObject(4, columns[BookRow.AUTHOR]);
+            upsert.setObject(5, columns[BookRow.PUBLICATION_DATE]);
+            upsert.setObject(6, columns[BookRow.CATEGORIES]);
             return upsert.executeUpdate();
         } catch (SQLException e) {
             if (SqlErrors.isTransient(e) || SqlErrors.isAboutTheStatement(e)) {

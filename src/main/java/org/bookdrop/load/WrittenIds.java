@@ -1,10 +1,9 @@
 package org.bookdrop.load;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -43,7 +42,7 @@ public final class WrittenIds implements AutoCloseable {
     }
 
     private final FileChannel[] files = new FileChannel[BUCKETS];
-    private final BufferedWriter[] buckets = new BufferedWriter[BUCKETS];
+    private final BufferedOutputStream[] buckets = new BufferedOutputStream[BUCKETS];
     /** The files whose names could not be removed while open; deleted when closed. */
     private final List<Path> named = new ArrayList<>();
     private long rows;
@@ -52,8 +51,13 @@ public final class WrittenIds implements AutoCloseable {
     public synchronized void add(Collection<String> ids) {
         try {
             for (String id : ids) {
-                BufferedWriter out = bucket(id);
-                out.write(id.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"));
+                BufferedOutputStream out = bucket(id);
+                // In UTF-8 as the JVM writes it (a writer's encoder cost more than the rest of adding an id).
+                byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+                if (needsEscape(bytes)) {
+                    bytes = id.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").getBytes(StandardCharsets.UTF_8);
+                }
+                out.write(bytes);
                 out.write('\n');
             }
             rows += ids.size();
@@ -103,7 +107,17 @@ public final class WrittenIds implements AutoCloseable {
         return new Counts(rows, distinct);
     }
 
-    private BufferedWriter bucket(String id) throws IOException {
+    /** In UTF-8, a backslash or a line break byte is never part of another character. */
+    private static boolean needsEscape(byte[] id) {
+        for (byte b : id) {
+            if (b == '\\' || b == '\n' || b == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BufferedOutputStream bucket(String id) throws IOException {
         // The hash code mixed, so that ids alike (book-1, book-2...) fill the buckets evenly.
         int b = (int) (((id.hashCode() * 0x9E3779B97F4A7C15L) >>> 40) % BUCKETS);
         if (buckets[b] == null) {
@@ -114,7 +128,7 @@ public final class WrittenIds implements AutoCloseable {
             } catch (IOException e) {
                 named.add(path);
             }
-            buckets[b] = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(files[b]), StandardCharsets.UTF_8));
+            buckets[b] = new BufferedOutputStream(Channels.newOutputStream(files[b]));
         }
         return buckets[b];
     }

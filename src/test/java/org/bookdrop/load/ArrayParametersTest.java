@@ -61,11 +61,12 @@ class ArrayParametersTest {
         List<BookRow> rows = books.stream().map(BookRow::of).toList();
         try (Connection connection = connect(server, url, binary);
              PreparedStatement select = connection.prepareStatement("SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])")) {
-            select.setObject(1, RowColumn.texts(rows, BookRow.ID));
-            select.setObject(2, RowColumn.texts(rows, BookRow.TITLE));
-            select.setObject(3, RowColumn.texts(rows, BookRow.AUTHOR));
-            select.setObject(4, RowColumn.dates(rows));
-            select.setObject(5, RowColumn.texts(rows, BookRow.CATEGORIES));
+            RowColumn[] columns = RowColumn.of(rows);
+            select.setObject(1, columns[BookRow.ID]);
+            select.setObject(2, columns[BookRow.TITLE]);
+            select.setObject(3, columns[BookRow.AUTHOR]);
+            select.setObject(4, columns[BookRow.PUBLICATION_DATE]);
+            select.setObject(5, columns[BookRow.CATEGORIES]);
             List<Book> back = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {

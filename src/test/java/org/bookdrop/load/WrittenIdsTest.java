@@ -25,15 +25,16 @@ class WrittenIdsTest {
         try (WrittenIds ids = new WrittenIds()) {
             ids.add(first);
             ids.add(again);
-            ids.add(List.of("line\nbreak", "back\\slash", "line\nbreak"));
+            ids.add(List.of("line\nbreak", "back\\slash", "line\nbreak", "Zoë 日本語 😀", "a\rreturn"));
             counts = ids.forEachDistinctChunk(1000, Set.of(), chunk -> chunks.add(List.copyOf(chunk)));
         }
 
-        assertThat(counts.rows()).isEqualTo(7003);
-        assertThat(counts.distinct()).isEqualTo(6002);
+        assertThat(counts.rows()).isEqualTo(7005);
+        assertThat(counts.distinct()).isEqualTo(6004);
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.size()).isLessThanOrEqualTo(1000));
         List<String> all = chunks.stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(6002).doesNotHaveDuplicates().contains("id-0", "id-5999", "line\nbreak", "back\\slash");
+        assertThat(all).hasSize(6004).doesNotHaveDuplicates()
+                .contains("id-0", "id-5999", "line\nbreak", "back\\slash", "Zoë 日本語 😀", "a\rreturn");
     }
 
     /** A process killed with kill -9 cannot delete its files: there are none by name to leave behind. */
