@@ -101,6 +101,18 @@ public final class BookRow {
         return new BookRow(row);
     }
 
+    /** The book the row holds, read back from its bytes. */
+    public Book book() {
+        int[] places = new int[COLUMNS];
+        places(places, 0);
+        String categories = text(places[CATEGORIES]);
+        Long millis = epochMillis(places[PUBLICATION_DATE]);
+        LocalDateTime date = millis == null ? null
+                : LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
+        return new Book(text(places[ID]), text(places[TITLE]), text(places[AUTHOR]), date,
+                categories == null || categories.isEmpty() ? List.of() : List.of(categories.split(CATEGORY_SEPARATOR, -1)));
+    }
+
     /** Rows are equal when their bytes are. */
     @Override
     public boolean equals(Object other) {

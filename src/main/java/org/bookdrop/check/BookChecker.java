@@ -64,7 +64,7 @@ public final class BookChecker {
             if (outcome.deletion()) {
                 fileImport.deletionRequested();
                 batch.get(i).checked();
-                books.add(CheckedBook.deletion(batch.get(i), outcome.book()));
+                books.add(CheckedBook.deletion(batch.get(i), outcome.book().id()));
             } else if (outcome.book() != null) {
                 batch.get(i).checked();
                 books.add(CheckedBook.of(batch.get(i), outcome.book(), outcome.row()));

@@ -101,7 +101,7 @@ public final class BookWriter implements AutoCloseable {
             if (!book.deletion()) {
                 books.add(book);
             } else if (applyDeletions) {
-                deletions.add(book.book().id());
+                deletions.add(book.id());
             }
         }
         // Every book record beyond the last of its id within the batch is superseded (a deletion
@@ -164,7 +164,7 @@ public final class BookWriter implements AutoCloseable {
         int written = retry.run(what, () -> upsertAll(books));
         List<String> landed = new ArrayList<>(books.size());
         if (written == books.size()) {
-            books.forEach(book -> landed.add(book.book().id()));
+            books.forEach(book -> landed.add(book.id()));
         } else {
             if (written >= 0) {
                 LOG.info("{}: the database wrote {} of {} rows; writing them one by one to find the failures",
@@ -173,7 +173,7 @@ public final class BookWriter implements AutoCloseable {
             for (CheckedBook book : books) {
                 String refused = retry.run(what, () -> upsertOne(book.book()));
                 if (refused == null) {
-                    landed.add(book.book().id());
+                    landed.add(book.id());
                 } else {
                     fileImport.reject(new Rejection(fileImport.fileName(), book.source(),
                             List.of(new Problem("database", refused))));
@@ -206,7 +206,7 @@ public final class BookWriter implements AutoCloseable {
         Map<String, CheckedBook> byId = new LinkedHashMap<>(batch.size() * 2);
         for (CheckedBook book : batch) {
             if (applyDeletions || !book.deletion()) {
-                byId.put(book.book().id(), book);
+                byId.put(book.id(), book);
             }
         }
         return byId;

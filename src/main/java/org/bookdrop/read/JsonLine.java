@@ -82,6 +82,17 @@ final class JsonLine {
         }
     }
 
+    /**
+     * Lets go of the book read from the line, once checked: the checked book keeps its row. Should
+     * the line be wanted again (its row refused by the database), it is read again from its bytes.
+     */
+    void forget() {
+        if (plainBook != null) {
+            plainBook = null;
+            read = false;
+        }
+    }
+
     /** Whether the line was read as a JSON tree (a line of a book's plain shape need not be). */
     boolean readAsTree() {
         return tree != null;

@@ -141,11 +141,15 @@ public final class SourceRecord {
 
     /**
      * The check is done and the record is a book: lets go of its parsed form (a MARC record, an
-     * ONIX Product's elements), which the writers would otherwise hold while its batch is written,
-     * and keeps what a rejection by the database needs: its place, its identity and its bytes.
-     * A JSON or CSV record is kept whole, as its rejects file writes it back as it was.
+     * ONIX Product's elements, the book read from a plain NDJSON line), which the writers would
+     * otherwise hold while its batch is written, and keeps what a rejection by the database needs:
+     * its place, its identity and its bytes. A JSON or CSV record is kept whole, as its rejects
+     * file writes it back as it was (an NDJSON line is its bytes, read again if need be).
      */
     public void checked() {
+        if (jsonLine != null) {
+            jsonLine.forget();
+        }
         if (marcBytes == null && marcRecord == null && onix == null) {
             return;
         }

@@ -856,18 +856,23 @@ abstract class ImportScenarios {
         rows.execute("CREATE TABLE " + table + " (id TEXT PRIMARY KEY, publication_date TIMESTAMP, title TEXT, "
                 + "author TEXT, categories " + textArray() + ", CONSTRAINT no_forbidden CHECK (title <> 'Forbidden'))");
         bookdrop.drop(write("refused.ndjson", """
-                {"id": "1", "title": "Allowed", "author": "A"}
+                {"id": "1", "title": "Allowed", "author": "A", "publication_date": "1969-07-20T20:17:40.123Z", "categories": ["Ünïcode", "b"]}
                 {"id": "2", "title": "Forbidden", "author": "A"}
-                {"id": "3", "title": "Also Allowed", "author": "A"}
+                {"id": "3", "title": "Also \\"Allowed\\"", "author": "Zoë"}
                 """));
 
         JsonNode report = bookdrop.awaitReport("done", "refused.ndjson");
         assertThat(report.get("written").asLong()).isEqualTo(2);
         assertThat(report.get("rejected").asLong()).isEqualTo(1);
         assertReconciles(report);
-        assertThat(rows.all()).extracting(Row::id).containsExactly("1", "3");
+        // Written row by row, each book as its checked row holds it.
+        assertThat(rows.all()).containsExactly(
+                new Row("1", "Allowed", "A", LocalDateTime.of(1969, 7, 20, 20, 17, 40, 123_000_000), List.of("Ünïcode", "b")),
+                new Row("3", "Also \"Allowed\"", "Zoë", null, List.of()));
         assertThat(RejectsFiles.read(report.get("rejects"))).singleElement().asString()
                 .startsWith("line 2: database: ").contains("no_forbidden");
+        // The refused line as the file has it, read again from its bytes.
+        assertThat(Files.readString(Path.of(report.get("rejects").asText()))).contains("{\"id\":\"2\",\"title\":\"Forbidden\",\"author\":\"A\"");
     }
 
     @Test
