@@ -29,11 +29,8 @@ final class PlainBookJson {
     /** Longer lines go to Jackson, whose limits (on a text's length, say) then apply as they always have. */
     private static final int LONGEST = 1 << 20;
 
-    private static final byte[] ID = name("id");
-    private static final byte[] TITLE = name("title");
-    private static final byte[] AUTHOR = name("author");
-    private static final byte[] PUBLICATION_DATE = name("publication_date");
-    private static final byte[] CATEGORIES = name("categories");
+    /** The fields' names, in the order of their bits. */
+    private static final byte[][] NAMES = {name("id"), name("title"), name("author"), name("publication_date"), name("categories")};
 
     /** Thrown, without a stack trace, as soon as the line is not a plain book. */
     private static final class NotPlain extends RuntimeException {
@@ -134,31 +131,16 @@ final class PlainBookJson {
     /** @return the field's bit: 1 id, 2 title, 4 author, 8 publication_date, 16 categories */
     private int fieldName() {
         expect('"');
-        int field;
-        byte[] name;
-        switch (peek()) {
-            case 'i' -> {
-                field = 1;
-                name = ID;
-            }
-            case 't' -> {
-                field = 2;
-                name = TITLE;
-            }
-            case 'a' -> {
-                field = 4;
-                name = AUTHOR;
-            }
-            case 'p' -> {
-                field = 8;
-                name = PUBLICATION_DATE;
-            }
-            case 'c' -> {
-                field = 16;
-                name = CATEGORIES;
-            }
+        // The one name the first byte allows; the field's bit is 1 << its index.
+        int index = switch (peek()) {
+            case 'i' -> 0;
+            case 't' -> 1;
+            case 'a' -> 2;
+            case 'p' -> 3;
+            case 'c' -> 4;
             default -> throw NotPlain.INSTANCE;
-        }
+        };
+        byte[] name = NAMES[index];
         // The name and its closing quote: any other name (or an escaped one) is not a plain book's.
         int after = at + name.length;
         if (after >= end || json[after] != '"') {
@@ -171,7 +153,7 @@ final class PlainBookJson {
             }
         }
         at = after + 1;
-        return field;
+        return 1 << index;
     }
 
     /** A list of texts; null is an empty list. */
