@@ -69,7 +69,8 @@ public record FieldPath(String text, Kind kind, List<Step> steps, int position, 
         if (to < from) {
             throw new IllegalArgumentException("'" + text + "' has a position range that ends before it starts");
         }
-        return new FieldPath(text, Kind.MARC, List.of(), 0, new MarcSpec(marc.group(1), subfields, indicator, indicatorValue,
+        // The tag interned, as a record's are (MarcFields#tag): compared by reference.
+        return new FieldPath(text, Kind.MARC, List.of(), 0, new MarcSpec(marc.group(1).intern(), subfields, indicator, indicatorValue,
                 from, to));
     }
 

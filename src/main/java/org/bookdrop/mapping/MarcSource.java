@@ -7,12 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.bookdrop.read.MarcFields;
 import org.bookdrop.read.SourceRecord;
-import org.marc4j.marc.ControlField;
-import org.marc4j.marc.DataField;
-import org.marc4j.marc.Record;
-import org.marc4j.marc.Subfield;
-import org.marc4j.marc.VariableField;
 
 /**
  * A MARC field of a record ({@link FieldPath.MarcSpec}): a control field's data or positions
@@ -35,18 +31,22 @@ final class MarcSource implements Source {
 
     @Override
     public JsonNode read(SourceRecord source) {
-        Record record = source.marc();
+        MarcFields record = source.marc();
         if (record == null) {
             return null;
         }
         List<String> values = new ArrayList<>(1);
-        // The record's own lists, not getVariableFields(tag): marc4j formats the leader anew for each such call.
-        List<? extends VariableField> fields = spec.tag().startsWith("00") ? record.getControlFields() : record.getDataFields();
-        for (VariableField field : fields) {
-            if (!field.getTag().equals(spec.tag())) {
+        boolean control = spec.tag().startsWith("00");
+        for (int field = 0; field < record.size(); field++) {
+            // Both interned (MarcFields#tag, FieldPath#asMarc).
+            if (record.tag(field) != spec.tag()) {
                 continue;
             }
-            String value = field instanceof ControlField control ? control(control) : data((DataField) field);
+            String data = record.data(field);
+            if (control != (data != null)) {
+                continue;
+            }
+            String value = control ? control(data) : data(record, field);
             if (value != null && !value.isBlank()) {
                 values.add(value);
             }
@@ -62,36 +62,37 @@ final class MarcSource implements Source {
         return list;
     }
 
-    private String control(ControlField field) {
-        String data = field.getData();
+    private String control(String data) {
         if (spec.from() < 0) {
             return data;
         }
-        if (data == null || data.length() <= spec.to()) {
+        if (data.length() <= spec.to()) {
             return null;
         }
         return data.substring(spec.from(), spec.to() + 1);
     }
 
-    private String data(DataField field) {
-        if (spec.indicator() == 1 && field.getIndicator1() != spec.indicatorValue()
-                || spec.indicator() == 2 && field.getIndicator2() != spec.indicatorValue()) {
+    private String data(MarcFields record, int field) {
+        if (spec.indicator() == 1 && record.indicator1(field) != spec.indicatorValue()
+                || spec.indicator() == 2 && record.indicator2(field) != spec.indicatorValue()) {
             return null;
         }
-        StringBuilder text = new StringBuilder();
-        for (Subfield subfield : field.getSubfields()) {
-            if (spec.subfields().isEmpty() || spec.subfields().indexOf(subfield.getCode()) >= 0) {
-                String data = subfield.getData();
+        StringBuilder text = null;
+        for (int subfield = 0; subfield < record.subfields(field); subfield++) {
+            if (spec.subfields().isEmpty() || spec.subfields().indexOf(record.code(field, subfield)) >= 0) {
+                String data = record.subfield(field, subfield);
                 if (data == null || data.isBlank()) {
                     continue;
                 }
-                if (!text.isEmpty()) {
+                if (text == null) {
+                    text = new StringBuilder();
+                } else {
                     text.append(separator);
                 }
                 text.append(data.strip());
             }
         }
-        return text.isEmpty() ? null : text.toString();
+        return text == null ? null : text.toString();
     }
 
     @Override

@@ -1,55 +1,74 @@
 package org.bookdrop.read;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.marc4j.converter.impl.AnselToUnicode;
-import org.marc4j.marc.ControlField;
-import org.marc4j.marc.DataField;
-import org.marc4j.marc.Leader;
-import org.marc4j.marc.MarcFactory;
-import org.marc4j.marc.Record;
 
 /**
- * Reads one MARC 21 record in its exchange form (ISO 2709: a 24-byte leader, a directory of
- * 12-byte entries, then the fields) into marc4j's model, checking each length and offset so that
- * a broken record is refused with what is wrong, rather than read as garbage. Text is UTF-8 when
- * the leader says so (position 9 {@code a}), else MARC-8, converted to Unicode by marc4j.
+ * One MARC 21 record in its exchange form (ISO 2709: a 24-byte leader, a directory of 12-byte
+ * entries, then the fields), read where its bytes stand: each length and offset is checked so that
+ * a broken record is refused with what is wrong, rather than read as garbage, and each field's and
+ * subfield's place is noted; its text is made only when a mapping asks for it. Text is UTF-8 when
+ * the leader says so (position 9 {@code a}); else MARC-8, all converted to Unicode by marc4j while
+ * the record is read, so that a sequence it refuses refuses the record.
  *
  * <p>Records are cut apart by their terminator before they come here ({@link MarcReader}), so a
  * record whose lengths are wrong spoils nothing after it. marc4j's own stream reader trusts the
- * length in each leader, and finds its factory and MARC-8 tables anew for each reader, too slow to
- * make one per record.
+ * length in each leader, and makes an object and a string for each field and subfield of the
+ * record, most of which no mapping reads.
  */
-final class Iso2709 {
+final class Iso2709 implements MarcFields {
 
     static final byte FIELD_TERMINATOR = 0x1E;
     static final byte RECORD_TERMINATOR = 0x1D;
     static final byte SUBFIELD_DELIMITER = 0x1F;
 
-    private static final MarcFactory FACTORY = MarcFactory.newInstance();
+    /** Interned, as a mapping's MARC sources hold their tags: a tag is then compared by reference. */
     private static final String[] NUMERIC_TAGS = IntStream.range(0, 1000)
-            .mapToObj(tag -> String.format(Locale.ROOT, "%03d", tag)).toArray(String[]::new);
+            .mapToObj(tag -> String.format(Locale.ROOT, "%03d", tag).intern()).toArray(String[]::new);
     /** marc4j's MARC-8 converter keeps state while converting: one per thread. */
     private static final ThreadLocal<AnselToUnicode> MARC8 = ThreadLocal.withInitial(AnselToUnicode::new);
 
-    private Iso2709() {
+    private final byte[] bytes;
+    private final int size;
+    private final String[] tags;
+    /** Where each field's data starts (after a data field's indicators) and ends (before its terminator). */
+    private final int[] fieldFrom;
+    private final int[] fieldTo;
+    /** A data field's subfields are {@code firstSubfield[field]} and those up to {@code firstSubfield[field + 1]}. */
+    private final int[] firstSubfield;
+    /** Each subfield's data (after its delimiter and code). */
+    private int[] subfieldFrom;
+    private int[] subfieldTo;
+    /** A MARC-8 record's texts in Unicode: each field's data, then each subfield's; null in UTF-8. */
+    private String[] converted;
+
+    private Iso2709(byte[] bytes, int entries) {
+        this.bytes = bytes;
+        this.tags = new String[entries];
+        this.fieldFrom = new int[entries];
+        this.fieldTo = new int[entries];
+        this.firstSubfield = new int[entries + 1];
+        this.subfieldFrom = new int[entries * 3];
+        this.subfieldTo = new int[entries * 3];
+        this.size = read(entries);
     }
 
     /**
      * @param bytes one record, with its record terminator
      * @throws IllegalArgumentException saying what is wrong with it
      */
-    static Record parse(byte[] bytes) {
+    static Iso2709 parse(byte[] bytes) {
         // The length in the leader counts the record terminator too.
         int length = bytes.length;
         if (length < 24) {
             throw new IllegalArgumentException("bad leader: the record has " + length + " bytes, fewer than a leader's 24");
         }
-        String leaderText = new String(bytes, 0, 24, StandardCharsets.ISO_8859_1);
-        int recordLength = number(leaderText, 0, 5, "the record length (leader positions 0-4)");
-        int base = number(leaderText, 12, 17, "the base address of data (leader positions 12-16)");
+        int recordLength = leaderNumber(bytes, 0, 5, "the record length (leader positions 0-4)");
+        int base = leaderNumber(bytes, 12, 17, "the base address of data (leader positions 12-16)");
         if (recordLength != length) {
             throw new IllegalArgumentException("wrong length: the leader says " + recordLength + " bytes, the record has "
                     + length);
@@ -61,10 +80,20 @@ final class Iso2709 {
             throw new IllegalArgumentException("bad directory: it is not a whole number of 12-byte entries ending in a "
                     + "field terminator");
         }
-        Leader leader = FACTORY.newLeader(leaderText);
-        boolean utf8 = leaderText.charAt(9) == 'a';
-        Record record = FACTORY.newRecord(leader);
-        int entries = (base - 25) / 12;
+        Iso2709 record = new Iso2709(bytes, (base - 25) / 12);
+        if (bytes[9] != 'a') {
+            record.convertMarc8();
+        }
+        return record;
+    }
+
+    /** Reads the directory and the fields; @return how many fields are kept */
+    private int read(int entries) {
+        int base = 25 + entries * 12;
+        int length = bytes.length;
+        int kept = 0;
+        int controlNumber = -1;
+        int subfields = 0;
         for (int entry = 0; entry < entries; entry++) {
             int at = 24 + entry * 12;
             String tag = tag(bytes, at);
@@ -80,59 +109,133 @@ final class Iso2709 {
                 throw new IllegalArgumentException("wrong length: field " + tag + " does not end where the directory says");
             }
             int end = to - 1;
-            if (isControl(tag)) {
-                ControlField field = FACTORY.newControlField(tag, text(bytes, from, end, utf8));
-                record.addVariableField(field);
-                continue;
-            }
-            if (end - from < 2) {
+            boolean control = isControl(tag);
+            if (!control && end - from < 2) {
                 throw new IllegalArgumentException("field " + tag + " is too short for its two indicators");
             }
-            DataField field = FACTORY.newDataField(tag, (char) (bytes[from] & 0xFF), (char) (bytes[from + 1] & 0xFF));
-            int sub = from + 2;
-            while (sub < end) {
-                if (bytes[sub] != SUBFIELD_DELIMITER) {
-                    // Data before the first delimiter: not MARC 21; skipped up to the next subfield.
-                    sub++;
-                    continue;
-                }
-                int next = sub + 1;
-                while (next < end && bytes[next] != SUBFIELD_DELIMITER) {
-                    next++;
-                }
-                if (next > sub + 1) {
-                    char code = (char) (bytes[sub + 1] & 0xFF);
-                    field.addSubfield(FACTORY.newSubfield(code, text(bytes, sub + 2, next, utf8)));
-                }
-                sub = next;
+            // As marc4j keeps a record: no field 000 (the leader's place), and one 001, the last.
+            if (tag == NUMERIC_TAGS[0]) {
+                continue;
             }
-            record.addVariableField(field);
+            if (tag == NUMERIC_TAGS[1] && controlNumber >= 0) {
+                fieldFrom[controlNumber] = from;
+                fieldTo[controlNumber] = end;
+                continue;
+            }
+            int field = kept++;
+            controlNumber = tag == NUMERIC_TAGS[1] ? field : controlNumber;
+            tags[field] = tag;
+            fieldFrom[field] = control ? from : from + 2;
+            fieldTo[field] = end;
+            firstSubfield[field] = subfields;
+            if (!control) {
+                subfields = subfields(from + 2, end, subfields);
+            }
+            firstSubfield[field + 1] = subfields;
         }
-        return record;
+        return kept;
+    }
+
+    /** Notes the subfields of a data field's data; @return how many subfields the record has so far */
+    private int subfields(int from, int end, int count) {
+        int sub = from;
+        while (sub < end) {
+            if (bytes[sub] != SUBFIELD_DELIMITER) {
+                // Data before the first delimiter: not MARC 21; skipped up to the next subfield.
+                sub++;
+                continue;
+            }
+            int next = sub + 1;
+            while (next < end && bytes[next] != SUBFIELD_DELIMITER) {
+                next++;
+            }
+            if (next > sub + 1) {
+                if (count == subfieldFrom.length) {
+                    subfieldFrom = Arrays.copyOf(subfieldFrom, count * 2);
+                    subfieldTo = Arrays.copyOf(subfieldTo, count * 2);
+                }
+                subfieldFrom[count] = sub + 2;
+                subfieldTo[count++] = next;
+            }
+            sub = next;
+        }
+        return count;
+    }
+
+    private void convertMarc8() {
+        int subfields = firstSubfield[size];
+        converted = new String[size + subfields];
+        for (int field = 0; field < size; field++) {
+            converted[field] = isControl(tags[field]) ? marc8(fieldFrom[field], fieldTo[field]) : null;
+        }
+        for (int subfield = 0; subfield < subfields; subfield++) {
+            converted[size + subfield] = marc8(subfieldFrom[subfield], subfieldTo[subfield]);
+        }
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String tag(int field) {
+        return tags[field];
+    }
+
+    @Override
+    public String data(int field) {
+        if (!isControl(tags[field])) {
+            return null;
+        }
+        return converted != null ? converted[field] : utf8(fieldFrom[field], fieldTo[field]);
+    }
+
+    @Override
+    public char indicator1(int field) {
+        return (char) (bytes[fieldFrom[field] - 2] & 0xFF);
+    }
+
+    @Override
+    public char indicator2(int field) {
+        return (char) (bytes[fieldFrom[field] - 1] & 0xFF);
+    }
+
+    @Override
+    public int subfields(int field) {
+        return firstSubfield[field + 1] - firstSubfield[field];
+    }
+
+    @Override
+    public char code(int field, int subfield) {
+        return (char) (bytes[subfieldFrom[firstSubfield[field] + subfield] - 1] & 0xFF);
+    }
+
+    @Override
+    public String subfield(int field, int subfield) {
+        int index = firstSubfield[field] + subfield;
+        return converted != null ? converted[size + index] : utf8(subfieldFrom[index], subfieldTo[index]);
     }
 
     private static boolean isControl(String tag) {
         return tag.length() == 3 && tag.charAt(0) == '0' && tag.charAt(1) == '0' && Character.isDigit(tag.charAt(2));
     }
 
-    private static String text(byte[] bytes, int from, int to, boolean utf8) {
-        if (to <= from) {
-            return "";
-        }
-        if (utf8) {
-            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
-        }
-        byte[] part = new byte[to - from];
-        System.arraycopy(bytes, from, part, 0, part.length);
-        return MARC8.get().convert(part);
+    private String utf8(int from, int to) {
+        return to <= from ? "" : new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
-    private static int number(String text, int from, int to, String what) {
+    private String marc8(int from, int to) {
+        return to <= from ? "" : MARC8.get().convert(Arrays.copyOfRange(bytes, from, to));
+    }
+
+    private static int leaderNumber(byte[] bytes, int from, int to, String what) {
         int value = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            byte c = bytes[i];
             if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("bad leader: " + what + " is '" + text.substring(from, to) + "', not a number");
+                throw new IllegalArgumentException("bad leader: " + what + " is '"
+                        + new String(bytes, from, to - from, StandardCharsets.ISO_8859_1) + "', not a number");
             }
             value = value * 10 + (c - '0');
         }
@@ -145,7 +248,7 @@ final class Iso2709 {
         for (int i = at; i < at + 3; i++) {
             byte c = bytes[i];
             if (c < '0' || c > '9') {
-                return new String(bytes, at, 3, StandardCharsets.ISO_8859_1);
+                return new String(bytes, at, 3, StandardCharsets.ISO_8859_1).intern();
             }
             number = number * 10 + (c - '0');
         }

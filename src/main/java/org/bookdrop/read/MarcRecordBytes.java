@@ -1,7 +1,5 @@
 package org.bookdrop.read;
 
-import org.marc4j.marc.Record;
-
 /**
  * One record of a MARC file, kept as its bytes and parsed when first asked, in the check stage,
  * so that the records of a batch are parsed on several threads while the file is read record by
@@ -12,7 +10,7 @@ final class MarcRecordBytes {
 
     private final byte[] bytes;
     private boolean parsed;
-    private Record record;
+    private Iso2709 record;
     private String unreadable;
 
     MarcRecordBytes(byte[] bytes) {
@@ -23,7 +21,7 @@ final class MarcRecordBytes {
         return bytes;
     }
 
-    Record record() {
+    MarcFields record() {
         parse();
         return record;
     }

@@ -73,7 +73,7 @@ public final class MarcXmlReader extends RecordReader {
             if (!leader) {
                 return SourceRecord.unreadable(number, line, null, "has no <leader>");
             }
-            return SourceRecord.marc(number, line, record);
+            return SourceRecord.marc(number, line, new Marc4jRecord(record));
         } catch (XMLStreamException e) {
             throw notXml(e);
         } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package org.bookdrop.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.marc4j.marc.Record;
 import org.bookdrop.book.Book;
 
 /**
@@ -27,7 +26,7 @@ public final class SourceRecord {
     /** The record's first byte in the file, for binary records (MARC); -1 where lines count. */
     private long byteOffset = -1;
     private MarcRecordBytes marcBytes;
-    private Record marcRecord;
+    private MarcFields marcRecord;
     private OnixProduct onix;
     /** The identity, kept once the parsed form is let go ({@link #checked()}). */
     private String identity;
@@ -88,7 +87,7 @@ public final class SourceRecord {
     }
 
     /** A MARC record read from MARCXML, at its line. */
-    static SourceRecord marc(long number, long line, Record parsed) {
+    static SourceRecord marc(long number, long line, MarcFields parsed) {
         SourceRecord record = new SourceRecord(number, line, null, null, null, null, null);
         record.marcRecord = parsed;
         return record;
@@ -110,7 +109,7 @@ public final class SourceRecord {
     }
 
     /** A MARC record: parsed from its bytes, or as read from MARCXML; null for other records or one that cannot be read. */
-    public Record marc() {
+    public MarcFields marc() {
         return marcBytes != null ? marcBytes.record() : marcRecord;
     }
 
@@ -128,9 +127,9 @@ public final class SourceRecord {
         if (identity != null) {
             return identity;
         }
-        Record marc = unreadable == null ? marc() : null;
+        MarcFields marc = unreadable == null ? marc() : null;
         if (marc != null) {
-            return marc.getControlNumber();
+            return marc.controlNumber();
         }
         JsonNode product = onix != null ? onix.fields() : null;
         if (product != null) {
