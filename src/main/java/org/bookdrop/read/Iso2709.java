@@ -242,6 +242,18 @@ final class Iso2709 implements MarcFields {
         return value;
     }
 
+    /** A tag as {@link MarcFields#tag} gives it: the shared String of a numeric tag, else the tag interned. */
+    static String canonical(String tag) {
+        if (tag.length() == 3 && isDigit(tag.charAt(0)) && isDigit(tag.charAt(1)) && isDigit(tag.charAt(2))) {
+            return NUMERIC_TAGS[(tag.charAt(0) - '0') * 100 + (tag.charAt(1) - '0') * 10 + tag.charAt(2) - '0'];
+        }
+        return tag.intern();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** A directory entry's tag: the same String for each numeric tag, rather than a new one for each field of each record. */
     private static String tag(byte[] bytes, int at) {
         int number = 0;

@@ -19,7 +19,7 @@ final class Marc4jRecord implements MarcFields {
         this.dataFields = record.getDataFields();
         this.tags = new String[size()];
         for (int field = 0; field < tags.length; field++) {
-            tags[field] = (field < controlFields.size() ? controlFields.get(field).getTag() : dataField(field).getTag()).intern();
+            tags[field] = Iso2709.canonical(field < controlFields.size() ? controlFields.get(field).getTag() : dataField(field).getTag());
         }
     }
 
