@@ -1,5 +1,8 @@
 package org.bookdrop.read;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -221,7 +224,18 @@ final class PlainOnixProduct {
         int newLines = 0;
         boolean referenced = false;
         boolean carriageReturn = false;
+        // Eight bytes at a time while they are plain (a description, a title): tried at the text's
+        // start and after each character looked at closely, not after each byte of a short text.
+        boolean words = true;
         while (true) {
+            if (words) {
+                long word;
+                while (i <= limit - Long.BYTES && plain(word = (long) LONGS.get(xml, i))) {
+                    ordinary |= word != SPACES ? 1 : 0;
+                    i += Long.BYTES;
+                }
+                words = false;
+            }
             if (i >= limit) {
                 throw RanOut.INSTANCE;
             }
@@ -236,9 +250,11 @@ final class PlainOnixProduct {
             } else if (c < 0) {
                 i = afterUtf8(i);
                 ordinary = 1;
+                words = true;
             } else if (c == '&') {
                 i = afterReference(i);
                 referenced = true;
+                words = true;
             } else if (c == '\r') {
                 carriageReturn = true;
                 i++;
@@ -273,6 +289,27 @@ final class PlainOnixProduct {
             return NODES.objectNode();
         }
         return TextNode.valueOf(value.strip());
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+
+    /**
+     * Whether eight bytes of text are all ORDINARY or spaces: ASCII from {@code ' '} on, none of
+     * {@code '<'}, {@code '&'} or {@code '>'}. It may answer no for such bytes (then they are
+     * looked at one by one), never yes for others.
+     */
+    private static boolean plain(long word) {
+        long belowSpace = (word - SPACES) & ~word;
+        return ((word | belowSpace | zeroByte(word ^ ('<' * ONES)) | zeroByte(word ^ ('&' * ONES))
+                | zeroByte(word ^ ('>' * ONES))) & HIGH_BITS) == 0;
+    }
+
+    /** The high bit of each byte that is zero set, and maybe of bytes above such (never of others when none is). */
+    private static long zeroByte(long word) {
+        return (word - ONES) & ~word & HIGH_BITS;
     }
 
     /** Text with its line ends made {@code \n} and its references resolved, as XML reads it. */

@@ -218,6 +218,34 @@ class PlainOnixProductTest {
     }
 
     /**
+     * A long text is read eight bytes at a time while they are plain: a character to look at
+     * closely, at each place in those eight bytes and at the text's end, is read as Aalto reads it,
+     * or the Product is left to Aalto when Aalto refuses it.
+     */
+    @Test
+    void reads_a_long_text_with_a_character_anywhere_in_it_as_aalto_does() {
+        String[] readable = {"é", "€", "𝄞", "&amp;", "&#233;", "\t", "\n", "\r", "\r\n", ">", "]>", "~", "\u007F"};
+        String[] refused = {"\u0001", "\u0085", "]]>", "&bogus;", "<", "&"};
+        String words = "A long description of a book, in plain words, ";
+        String title = "<Product><RecordReference>r</RecordReference><DescriptiveDetail><TitleDetail><TitleElement>"
+                + "<TitleText>%s</TitleText></TitleElement></TitleDetail></DescriptiveDetail></Product>";
+        for (int at = 0; at <= 24; at++) {
+            for (String character : readable) {
+                byte[] product = bytes(title.formatted(words.substring(0, at) + character + words.substring(at)));
+                assertThat(plain(product, REFERENCE_TAGS)).as("%s at %d", character, at).isNotNull()
+                        .isEqualTo(byAalto(product, REFERENCE_TAGS));
+            }
+            for (String character : refused) {
+                byte[] product = bytes(title.formatted(words.substring(0, at) + character + words.substring(at)));
+                assertThat(plain(product, REFERENCE_TAGS)).as("%s at %d", character, at).isNull();
+            }
+            byte[] notUtf8 = bytes(title.formatted(words.substring(0, at) + "\u00FF" + words.substring(at)));
+            notUtf8[new String(notUtf8, StandardCharsets.ISO_8859_1).indexOf('\u00C3')] = (byte) 0xFF;
+            assertThat(plain(notUtf8, REFERENCE_TAGS)).as("a byte not UTF-8 at %d", at).isNull();
+        }
+    }
+
+    /**
      * Products broken at random (markup, references, bytes and blanks put in, pieces cut out or
      * repeated): whatever the plain reader reads, Aalto reads too, and the same.
      */
