@@ -20,11 +20,14 @@ import org.bookdrop.read.SourceRecord;
 final class MarcSource implements Source {
 
     private final FieldPath.MarcSpec spec;
+    /** Whether the tag is a control field's (001-009): its data is read, not subfields. */
+    private final boolean control;
     private final String separator;
     private final String label;
 
     MarcSource(FieldPath.MarcSpec spec, String separator, String label) {
         this.spec = spec;
+        this.control = spec.tag().startsWith("00");
         this.separator = separator;
         this.label = label;
     }
@@ -36,7 +39,6 @@ final class MarcSource implements Source {
             return null;
         }
         List<String> values = new ArrayList<>(1);
-        boolean control = spec.tag().startsWith("00");
         for (int field = 0; field < record.size(); field++) {
             // Both interned (MarcFields#tag, FieldPath#asMarc).
             if (record.tag(field) != spec.tag()) {
@@ -46,7 +48,7 @@ final class MarcSource implements Source {
             if (control != (data != null)) {
                 continue;
             }
-            String value = control ? control(data) : data(record, field);
+            String value = control ? controlData(data) : data(record, field);
             if (value != null && !value.isBlank()) {
                 values.add(value);
             }
@@ -62,7 +64,7 @@ final class MarcSource implements Source {
         return list;
     }
 
-    private String control(String data) {
+    private String controlData(String data) {
         if (spec.from() < 0) {
             return data;
         }

@@ -55,15 +55,15 @@ final class Marc4jRecord implements MarcFields {
 
     @Override
     public char code(int field, int subfield) {
-        return subfield(field).get(subfield).getCode();
+        return subfieldsOf(field).get(subfield).getCode();
     }
 
     @Override
     public String subfield(int field, int subfield) {
-        return subfield(field).get(subfield).getData();
+        return subfieldsOf(field).get(subfield).getData();
     }
 
-    private List<Subfield> subfield(int field) {
+    private List<Subfield> subfieldsOf(int field) {
         return dataField(field).getSubfields();
     }
 

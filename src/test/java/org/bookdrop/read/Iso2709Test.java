@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -120,7 +121,7 @@ class Iso2709Test {
         int from = 0;
         for (int i = 0; i < file.length; i++) {
             if (file[i] == Iso2709.RECORD_TERMINATOR) {
-                records.add(java.util.Arrays.copyOfRange(file, from, i + 1));
+                records.add(Arrays.copyOfRange(file, from, i + 1));
                 from = i + 1;
             }
         }
