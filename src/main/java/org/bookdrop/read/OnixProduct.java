@@ -13,8 +13,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -31,7 +29,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 final class OnixProduct {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SafeXml::inputFactory);
     private static final byte[] WRAPPER_END = "</bookdrop-onix-message>".getBytes(StandardCharsets.US_ASCII);
 
@@ -176,7 +173,7 @@ final class OnixProduct {
                 }
                 // A Date is read in the format its dateformat attribute names (its DateFormat sibling's, below).
                 String dateFormat = name.equals("Date") ? xml.getAttributeValue(null, "dateformat") : null;
-                children = children == null ? NODES.objectNode() : children;
+                children = children == null ? ChildElements.element() : children;
                 JsonNode child = element(xml);
                 if (dateFormat != null && child.isTextual()) {
                     child = TextNode.valueOf(OnixDate.read(child.textValue(), dateFormat));
@@ -194,22 +191,13 @@ final class OnixProduct {
         if (texts != null) {
             return TextNode.valueOf(texts.toString().strip());
         }
-        return text == null ? NODES.objectNode() : TextNode.valueOf(text.strip());
+        return text == null ? ChildElements.element() : TextNode.valueOf(text.strip());
     }
 
     /** Adds an element to its parent's: a second of the same name makes them a list. */
     static void add(ObjectNode children, String name, JsonNode child) {
         JsonNode before = children.get(name);
-        if (before == null) {
-            children.set(name, child);
-        } else if (before.isArray()) {
-            ((ArrayNode) before).add(child);
-        } else {
-            ArrayNode list = NODES.arrayNode(2);
-            list.add(before);
-            list.add(child);
-            children.set(name, list);
-        }
+        children.set(name, before == null ? child : ChildElements.together(before, child));
     }
 
     /** ONIX 3.0's {@code <DateFormat>} element, beside the {@code <Date>} it gives the format of. */

@@ -44,6 +44,7 @@ public final class OnixReader extends RecordReader {
     /** The root's name in the other tag set: some feeds open {@code <ONIXmessage>} and close {@code </ONIXMessage>}. */
     private final byte[] otherRootName;
     private final byte[] wrapper;
+    private final PlainOnixProduct plainProducts;
     /** A Product read in one pass must be whole in the chunk, which grows up to this for a long one; a longer one is cut out. */
     private static final int LONGEST_READ_IN_ONE_PASS = 1024 * 1024;
 
@@ -79,6 +80,7 @@ public final class OnixReader extends RecordReader {
         this.otherRootName = (shortTags ? "ONIXMessage" : "ONIXmessage").getBytes(StandardCharsets.US_ASCII);
         this.in = utf8(buffered, head.encoding());
         this.wrapper = head.wrapper();
+        this.plainProducts = new PlainOnixProduct(names, productName);
     }
 
     /** @param wrapper a start tag declaring the root's namespace prefixes, or null ({@link OnixProduct#wrapper}) */
@@ -250,7 +252,7 @@ public final class OnixReader extends RecordReader {
      */
     private SourceRecord readInOnePass() throws IOException {
         while (true) {
-            PlainOnixProduct.Read read = PlainOnixProduct.readAt(chunk, position, end, names, productName);
+            PlainOnixProduct.Read read = plainProducts.readAt(chunk, position, end);
             if (read == null) {
                 return null;
             }

@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -26,7 +25,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 final class PlainOnixProduct {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int DEEPEST = 64;
     private static final int MOST_ATTRIBUTES = 16;
     /**
@@ -82,34 +80,41 @@ final class PlainOnixProduct {
     /** What {@link #readAt} gives when the Product goes on past the bytes at hand: more are needed to tell. */
     static final Read RAN_OUT = new Read(null, -1, 0);
 
-    private final byte[] xml;
-    private final int limit;
     private final OnixNames names;
+    private final byte[] productName;
+    private byte[] xml;
+    private int limit;
     private int at;
     private int depth;
     private int lines;
     /** The attribute names of the tag being read, to find one written twice. */
     private final int[] attributeFrom = new int[MOST_ATTRIBUTES];
     private final int[] attributeTo = new int[MOST_ATTRIBUTES];
+    /** The kept children of the elements being read, from the outermost in. */
+    private final ChildElements.Stack kept = new ChildElements.Stack();
+    /** The codes a feed repeats in each Product (01, 15, A01), one node each. */
+    private final ShortTexts shortTexts = new ShortTexts();
     /** The dateformat attribute of the tag just read, when asked for. */
     private String dateFormat;
 
-    private PlainOnixProduct(byte[] xml, int from, int limit, OnixNames names) {
-        this.xml = xml;
-        this.at = from;
-        this.limit = limit;
+    /**
+     * A reader of a feed's plain Products, one after the other.
+     *
+     * @param productName the name of the Product's element ({@code Product}, or {@code product} in short tags)
+     */
+    PlainOnixProduct(OnixNames names, byte[] productName) {
         this.names = names;
+        this.productName = productName;
     }
 
     /**
      * Reads the Product whose start tag is at {@code from} in a chunk of the feed, ending at or
      * before {@code limit}: the Product is cut out and read in one pass over its bytes.
      *
-     * @param productName the name of the Product's element ({@code Product}, or {@code product} in short tags)
      * @return the Product read; {@link #RAN_OUT} when it goes on past {@code limit}; null when it
      *         is not plain XML (or not a Product), to be cut out and read otherwise
      */
-    static Read readAt(byte[] chunk, int from, int limit, OnixNames names, byte[] productName) {
+    Read readAt(byte[] chunk, int from, int limit) {
         int nameTo = from + 1 + productName.length;
         if (nameTo >= limit) {
             return RAN_OUT;
@@ -117,10 +122,15 @@ final class PlainOnixProduct {
         if (!OnixNames.same(chunk, from + 1, productName, 0, productName.length) || NAME_PART[chunk[nameTo] & 0xFF]) {
             return null;
         }
+        this.xml = chunk;
+        this.at = from;
+        this.limit = limit;
+        this.depth = 0;
+        this.lines = 0;
+        kept.clear();
         try {
-            PlainOnixProduct reader = new PlainOnixProduct(chunk, from, limit, names);
-            ObjectNode fields = reader.product();
-            return new Read(fields, reader.at, reader.lines);
+            ObjectNode fields = product();
+            return new Read(fields, at, lines);
         } catch (NotPlain e) {
             return null;
         } catch (RanOut e) {
@@ -132,7 +142,7 @@ final class PlainOnixProduct {
         expect('<');
         int nameFrom = at;
         int nameTo = name();
-        JsonNode product = attributes(false) ? NODES.objectNode() : content(nameFrom, nameTo, true);
+        JsonNode product = attributes(false) ? ChildElements.element() : content(nameFrom, nameTo, true);
         if (!(product instanceof ObjectNode fields)) {
             throw NotPlain.INSTANCE;
         }
@@ -149,7 +159,7 @@ final class PlainOnixProduct {
         if (++depth > DEEPEST) {
             throw NotPlain.INSTANCE;
         }
-        ObjectNode children = null;
+        int firstChild = kept.size();
         boolean anyChild = false;
         boolean formatted = false;
         while (true) {
@@ -168,9 +178,7 @@ final class PlainOnixProduct {
                     if (text != BLANK) {
                         throw NotPlain.INSTANCE;
                     }
-                    if (children == null) {
-                        return NODES.objectNode();
-                    }
+                    ObjectNode children = kept.element(firstChild);
                     if (!formatted) {
                         OnixProduct.formatBySibling(children);
                     }
@@ -193,14 +201,13 @@ final class PlainOnixProduct {
             boolean date = "Date".equals(name);
             boolean empty = attributes(date);
             String format = date ? dateFormat : null;
-            JsonNode child = empty ? (name == null ? null : NODES.objectNode()) : content(childFrom, childTo, name != null);
+            JsonNode child = empty ? (name == null ? null : ChildElements.element()) : content(childFrom, childTo, name != null);
             if (name != null) {
                 if (format != null && child.isTextual()) {
                     child = TextNode.valueOf(OnixDate.read(child.textValue(), format));
                     formatted = true;
                 }
-                children = children == null ? NODES.objectNode() : children;
-                OnixProduct.add(children, name, child);
+                kept.add(firstChild, name, child);
             }
         }
     }
@@ -282,11 +289,17 @@ final class PlainOnixProduct {
     /** A kept element that holds only text: its text, stripped; nothing but blanks, an empty object (as Aalto reads it). */
     private JsonNode leaf(int from, int to, int text) {
         if (text == BLANK) {
-            return NODES.objectNode();
+            return ChildElements.element();
+        }
+        if (text == PLAIN) {
+            TextNode code = shortTexts.node(xml, from, to - from);
+            if (code != null) {
+                return code;
+            }
         }
         String value = text == PLAIN ? new String(xml, from, to - from, StandardCharsets.UTF_8) : resolved(from, to);
         if (text != PLAIN && isBlank(value)) {
-            return NODES.objectNode();
+            return ChildElements.element();
         }
         return TextNode.valueOf(value.strip());
     }

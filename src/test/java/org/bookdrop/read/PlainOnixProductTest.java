@@ -289,7 +289,7 @@ class PlainOnixProductTest {
     /** The Product read in one pass, as the reader reads it in the feed: whole, and nothing after it; else null. */
     private static JsonNode plain(byte[] product, OnixNames names) {
         byte[] productName = bytes(names == SHORT_TAGS ? "product" : "Product");
-        PlainOnixProduct.Read read = PlainOnixProduct.readAt(product, 0, product.length, names, productName);
+        PlainOnixProduct.Read read = new PlainOnixProduct(names, productName).readAt(product, 0, product.length);
         return read == null || read == PlainOnixProduct.RAN_OUT || read.end() != product.length ? null : read.fields();
     }
 
