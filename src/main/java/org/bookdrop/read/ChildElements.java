@@ -95,10 +95,13 @@ final class ChildElements extends AbstractMap<String, JsonNode> {
 
         /** The element whose children start at {@code first}, made of them; they leave the stack. */
         ObjectNode element(int first) {
+            if (size == first) {
+                return ChildElements.element();
+            }
             Object[] children = Arrays.copyOfRange(entries, first * 2, size * 2);
             Arrays.fill(entries, first * 2, size * 2, null);
             size = first;
-            return new ObjectNode(NODES, children.length == 0 ? new ChildElements() : new ChildElements(children));
+            return new ObjectNode(NODES, new ChildElements(children));
         }
     }
 

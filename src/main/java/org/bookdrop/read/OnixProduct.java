@@ -195,7 +195,7 @@ final class OnixProduct {
     }
 
     /** Adds an element to its parent's: a second of the same name makes them a list. */
-    static void add(ObjectNode children, String name, JsonNode child) {
+    private static void add(ObjectNode children, String name, JsonNode child) {
         JsonNode before = children.get(name);
         children.set(name, before == null ? child : ChildElements.together(before, child));
     }
