@@ -21,7 +21,8 @@ import org.bookdrop.report.FileImport;
  * reports every rejected record with its position and reasons.
  *
  * <p>The records of a batch are checked in parallel (on the common fork-join pool, one thread per
- * core), each on its own; then their outcomes are taken in the file's order, so the books, the
+ * core), each on its own, and each valid book made ready for the writers on the thread that checked
+ * it; then the books and the rejected records are taken in the file's order, so the books, the
  * rejects file and the counts are the same as if the batch had been checked on one thread.
  */
 public final class BookChecker {
@@ -48,29 +49,61 @@ public final class BookChecker {
 
     public List<CheckedBook> check(List<SourceRecord> batch, @ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         BookMapper mapper = fileImport.mapper();
-        Outcome[] outcomes = new Outcome[batch.size()];
-        int tasks = (batch.size() + RECORDS_PER_TASK - 1) / RECORDS_PER_TASK;
-        IntStream.range(0, tasks).parallel().forEach(task -> {
+        // Each record's checked book, or what is wrong with it, where the record stands in the batch.
+        CheckedBook[] books = new CheckedBook[batch.size()];
+        Outcome[] rejected = new Outcome[batch.size()];
+        Tally[] tallies = new Tally[(batch.size() + RECORDS_PER_TASK - 1) / RECORDS_PER_TASK];
+        IntStream.range(0, tallies.length).parallel().forEach(task -> {
+            // A record's outcome is taken while it is in this core's cache: the file's order only
+            // matters to the rejects, and the counts are added up per task.
+            Tally tally = new Tally();
             int end = Math.min(batch.size(), (task + 1) * RECORDS_PER_TASK);
             for (int i = task * RECORDS_PER_TASK; i < end; i++) {
-                outcomes[i] = checked(batch.get(i), mapper);
+                SourceRecord record = batch.get(i);
+                Outcome outcome = checked(record, mapper);
+                tally.add(outcome);
+                if (outcome.deletion()) {
+                    fileImport.deletionRequested();
+                    record.checked();
+                    books[i] = CheckedBook.deletion(record, outcome.book().id());
+                } else if (outcome.book() != null) {
+                    record.checked();
+                    books[i] = CheckedBook.of(record, outcome.book(), outcome.row());
+                } else {
+                    rejected[i] = outcome;
+                }
             }
+            tallies[task] = tally;
         });
-        List<CheckedBook> books = new ArrayList<>(batch.size());
+        List<CheckedBook> checked = new ArrayList<>(batch.size());
+        for (int i = 0; i < books.length; i++) {
+            if (books[i] != null) {
+                checked.add(books[i]);
+            } else {
+                fileImport.reject(new Rejection(fileImport.fileName(), batch.get(i), rejected[i].problems()));
+            }
+        }
         Map<String, Long> ignored = new HashMap<>();
         long[] found = new long[BookField.values().length];
-        for (int i = 0; i < outcomes.length; i++) {
-            Outcome outcome = outcomes[i];
-            if (outcome.deletion()) {
-                fileImport.deletionRequested();
-                batch.get(i).checked();
-                books.add(CheckedBook.deletion(batch.get(i), outcome.book().id()));
-            } else if (outcome.book() != null) {
-                batch.get(i).checked();
-                books.add(CheckedBook.of(batch.get(i), outcome.book(), outcome.row()));
-            } else {
-                fileImport.reject(new Rejection(fileImport.fileName(), batch.get(i), outcome.problems()));
+        for (Tally tally : tallies) {
+            tally.ignored.forEach((name, count) -> ignored.merge(name, count, Long::sum));
+            for (int field = 0; field < found.length; field++) {
+                found[field] += tally.found[field];
             }
+        }
+        mapper.mapping().drainOtherColumns().forEach((name, count) -> ignored.merge(name, count, Long::sum));
+        fileImport.valuesFound(found);
+        fileImport.read(batch.size());
+        fileImport.ignoredFields(ignored);
+        return checked;
+    }
+
+    /** The fields ignored and the book fields found in the records one task checked. */
+    private static final class Tally {
+        private final Map<String, Long> ignored = new HashMap<>();
+        private final long[] found = new long[BookField.values().length];
+
+        void add(Outcome outcome) {
             for (String name : outcome.ignored()) {
                 ignored.merge(name, 1L, Long::sum);
             }
@@ -80,11 +113,6 @@ public final class BookChecker {
                 }
             }
         }
-        mapper.mapping().drainOtherColumns().forEach((name, count) -> ignored.merge(name, count, Long::sum));
-        fileImport.valuesFound(found);
-        fileImport.read(batch.size());
-        fileImport.ignoredFields(ignored);
-        return books;
     }
 
     private Outcome checked(SourceRecord record, BookMapper mapper) {

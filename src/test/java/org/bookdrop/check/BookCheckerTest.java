@@ -152,6 +152,27 @@ class BookCheckerTest {
         assertThat(report.rejected()).isEqualTo(1);
     }
 
+    @Test
+    void a_batch_checked_in_several_tasks_keeps_the_files_order_and_adds_up_every_tasks_counts() {
+        List<SourceRecord> batch = new java.util.ArrayList<>();
+        for (int n = 1; n <= 1_234; n++) {
+            // Every seventh without an author (rejected); every third with a field that is not a book's.
+            batch.add(record(n, "{\"id\": \"b" + n + "\", \"title\": \"T" + n + "\""
+                    + (n % 7 == 0 ? "" : ", \"author\": \"A\"") + (n % 3 == 0 ? ", \"isbn\": \"1\"" : "") + "}"));
+        }
+
+        List<CheckedBook> valid = checker.check(batch, fileImport);
+
+        assertThat(valid).extracting(CheckedBook::id).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1_234)
+                .filter(n -> n % 7 != 0).mapToObj(n -> "b" + n).toList());
+        var report = fileImport.finish(Instant.EPOCH, "books", java.nio.file.Path.of("inbox"));
+        assertThat(report.read()).isEqualTo(1_234);
+        assertThat(report.rejected()).isEqualTo(1_234 / 7);
+        assertThat(report.ignoredFields()).containsExactly(java.util.Map.entry("isbn", 1_234L / 3));
+        assertThat(fileImport.valuesFound()).containsEntry("id", 1_234L).containsEntry("title", 1_234L)
+                .containsEntry("author", 1_234L - 1_234 / 7).containsEntry("categories", 0L);
+    }
+
     private Book checkOne(String json) {
         List<CheckedBook> valid = checker.check(List.of(record(1, json)), fileImport);
         assertThat(valid).as("accepted").hasSize(1);
