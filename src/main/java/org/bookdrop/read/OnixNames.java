@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class OnixNames {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Eight bytes of a byte array as one number, the first lowest: for the ONIX readers' eight-at-a-time steps. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Map<String, String> byTag;
     /** The tags as UTF-8 bytes, by their hash in an open-addressed table, and the names they are read as. */

@@ -1,8 +1,5 @@
 package org.bookdrop.read;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -237,7 +234,7 @@ final class PlainOnixProduct {
         while (true) {
             if (words) {
                 long word;
-                while (i <= limit - Long.BYTES && plain(word = (long) LONGS.get(xml, i))) {
+                while (i <= limit - Long.BYTES && plain(word = (long) OnixNames.LONGS.get(xml, i))) {
                     ordinary |= word != SPACES ? 1 : 0;
                     i += Long.BYTES;
                 }
@@ -304,7 +301,6 @@ final class PlainOnixProduct {
         return TextNode.valueOf(value.strip());
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long SPACES = 0x2020202020202020L;

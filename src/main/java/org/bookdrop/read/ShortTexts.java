@@ -1,8 +1,5 @@
 package org.bookdrop.read;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -20,7 +17,6 @@ final class ShortTexts {
     static final int LONGEST = Long.BYTES - 1;
     private static final int SLOTS = 512;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long[] keys = new long[SLOTS];
     private final TextNode[] nodes = new TextNode[SLOTS];
@@ -48,7 +44,7 @@ final class ShortTexts {
     /** The text's bytes, the first lowest, the rest of the long zero. */
     private static long key(byte[] bytes, int from, int length) {
         if (from + Long.BYTES <= bytes.length) {
-            return (long) LONGS.get(bytes, from) & (-1L >>> (64 - 8 * length));
+            return (long) OnixNames.LONGS.get(bytes, from) & (-1L >>> (64 - 8 * length));
         }
         long key = 0;
         for (int i = length - 1; i >= 0; i--) {
