@@ -57,7 +57,7 @@ import org.bookdrop.report.FileImport;
  * PostgreSQL), bookdrop's parse-and-validate rate against a plain Jackson parse, and its memory;
  * and the same books as CSV, as a shop's CSV through a mapping, as MARC 21 and as an ONIX feed,
  * parsed and end to end. Prints one table and writes it as JSON. With several runs it reports the
- * median and the spread. The big-file options import a file of that many books with bookdrop.jar
+ * median and the spread; a rate with no database is each run's fastest of three passes. The big-file options import a file of that many books with bookdrop.jar
  * in a JVM of 256 MB of heap.
  *
  * <pre>java -cp target/bookdrop.jar org.bookdrop.tools.Benchmark [--books 500000] [--runs 3] [--out target/benchmark.json]
@@ -69,6 +69,8 @@ public final class Benchmark {
     private static final int SINGLE_INSERT_SAMPLE = 3000;
     /** The pause after the tables of the methods before are dropped, before the next is measured. */
     private static final long SETTLE_MILLIS = 5000;
+    /** The passes over the file of which a rate with no database takes the fastest (see {@link #parseOnly}). */
+    private static final int PARSE_PASSES = 3;
     /** Built once: a validator factory costs a tenth of a second, which is not reading or checking. */
     private static final BookValidator VALIDATOR = new BookValidator();
     private static final String PARSE = "bookdrop parse and validate, no database";
@@ -196,7 +198,7 @@ public final class Benchmark {
         } else {
             notes.put("COPY FROM", "not measured: PostgreSQL's COPY reads CSV or text, not NDJSON");
         }
-        measure(rates, PARSE, () -> parseAndValidate(books, Mappings.bookdropShape(false)));
+        parseOnly(rates, PARSE, () -> parseAndValidate(books, Mappings.bookdropShape(false)));
         // The same on one thread: the records of a batch are checked on every core (BookChecker).
         ForkJoinPool oneThread = new ForkJoinPool(1);
         try {
@@ -206,17 +208,17 @@ public final class Benchmark {
                 oneThread.submit(() -> parseAndValidate(books, Mappings.bookdropShape(false), false)).get();
                 plainParse();
             }
-            measure(rates, name, () -> oneThread.submit(() -> parseAndValidate(books, Mappings.bookdropShape(false), false)).get());
+            parseOnly(rates, name, () -> oneThread.submit(() -> parseAndValidate(books, Mappings.bookdropShape(false), false)).get());
         } finally {
             oneThread.shutdown();
         }
-        measure(rates, CSV_PARSE, () -> parseAndValidate(same("books.csv", GenerateBooks.Shape.BOOKDROP), Mappings.bookdropShape(false)));
-        measure(rates, MAPPED_PARSE, () -> parseAndValidate(same("shop.csv", GenerateBooks.Shape.SHOP),
+        parseOnly(rates, CSV_PARSE, () -> parseAndValidate(same("books.csv", GenerateBooks.Shape.BOOKDROP), Mappings.bookdropShape(false)));
+        parseOnly(rates, MAPPED_PARSE, () -> parseAndValidate(same("shop.csv", GenerateBooks.Shape.SHOP),
                 MappingFile.parse("shop.yaml", "shop", GenerateBooks.SHOP_MAPPING)));
         Mapping bookdropShape = Mappings.bookdropShape(false);
-        measure(rates, MARC_PARSE, () -> parseAndValidate(same("catalogue.mrc", GenerateBooks.Shape.BOOKDROP), bookdropShape));
-        measure(rates, ONIX_PARSE, () -> parseAndValidate(same("feed.onix", GenerateBooks.Shape.BOOKDROP), bookdropShape));
-        measure(rates, "plain Jackson parse of each line, no database", this::plainParse);
+        parseOnly(rates, MARC_PARSE, () -> parseAndValidate(same("catalogue.mrc", GenerateBooks.Shape.BOOKDROP), bookdropShape));
+        parseOnly(rates, ONIX_PARSE, () -> parseAndValidate(same("feed.onix", GenerateBooks.Shape.BOOKDROP), bookdropShape));
+        parseOnly(rates, "plain Jackson parse of each line, no database", this::plainParse);
         notes.put("peak RSS of the benchmark process (all methods), MB", String.valueOf(peakRssMegabytes()));
     }
 
@@ -287,6 +289,25 @@ public final class Benchmark {
             CpuTime start = CpuTime.now();
             record(rates, name, load.rowsPerSecond());
             recordCpu(name, CpuTime.now().since(start), rows);
+        }
+    }
+
+    /**
+     * A rate with no database, the fastest of {@link #PARSE_PASSES} passes over the file: one pass
+     * lasts a fraction of a second to a few seconds, so that a garbage collection, a compilation or
+     * the machine's other work landing in it moves a single pass's rate by half (seen: the same
+     * code at 623,539 and 1,738,046 rows/s in one JVM). The fastest pass is the code's own rate, and
+     * bookdrop's and plain Jackson's rows are measured alike. CPU is that of all the passes.
+     */
+    private void parseOnly(Map<String, List<Double>> rates, String name, Load pass) throws Exception {
+        if (wanted(name)) {
+            CpuTime start = CpuTime.now();
+            double fastest = 0;
+            for (int i = 0; i < PARSE_PASSES; i++) {
+                fastest = Math.max(fastest, pass.rowsPerSecond());
+            }
+            record(rates, name, fastest);
+            recordCpu(name, CpuTime.now().since(start), bookCount * PARSE_PASSES);
         }
     }
 
