@@ -72,16 +72,15 @@ final class Help {
     }
 
     private static String settings(List<Setting> settings) {
+        Settings values = new Settings();
         StringBuilder text = new StringBuilder();
-        try (Settings values = new Settings()) {
-            for (Setting setting : settings) {
-                String value = values.get(setting.property());
-                if (setting.variable().equals("CRATEDB_URL")) {
-                    value = JdbcUrls.redact(value);
-                }
-                text.append(String.format(Locale.ROOT, "  %-28s %-28s %s%n", setting.variable(),
-                        value.isEmpty() ? "(empty)" : value, setting.meaning()));
+        for (Setting setting : settings) {
+            String value = values.get(setting.property());
+            if (setting.variable().equals("CRATEDB_URL")) {
+                value = JdbcUrls.redact(value);
             }
+            text.append(String.format(Locale.ROOT, "  %-28s %-28s %s%n", setting.variable(),
+                    value.isEmpty() ? "(empty)" : value, setting.meaning()));
         }
         return text.toString();
     }

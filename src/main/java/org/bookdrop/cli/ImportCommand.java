@@ -42,16 +42,14 @@ final class ImportCommand {
 
     int run(List<Path> files) throws Exception {
         BlockingQueue<ImportReport> reports = new LinkedBlockingQueue<>();
-        String errorFolder;
-        try (Settings settings = new Settings()) {
-            // A mapping with a mistake is a wrong command line: said before anything starts.
-            BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
-                    Boolean.parseBoolean(settings.get("bookdrop.strict")), mapping);
-            errorFolder = Path.of("").toAbsolutePath().resolve(settings.get("bookdrop.error-folder")).toString();
-            if (settings.get("cratedb.url").isEmpty()) {
-                err.println("bookdrop import: CRATEDB_URL is not set, so the books go into an embedded PostgreSQL that is "
-                        + "gone when the command ends; set CRATEDB_URL to load them into CrateDB");
-            }
+        Settings settings = new Settings();
+        // A mapping with a mistake is a wrong command line: said before anything starts.
+        BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
+                Boolean.parseBoolean(settings.get("bookdrop.strict")), mapping);
+        String errorFolder = Path.of("").toAbsolutePath().resolve(settings.get("bookdrop.error-folder")).toString();
+        if (settings.get("cratedb.url").isEmpty()) {
+            err.println("bookdrop import: CRATEDB_URL is not set, so the books go into an embedded PostgreSQL that is "
+                    + "gone when the command ends; set CRATEDB_URL to load them into CrateDB");
         }
         Path inbox = Files.createTempDirectory("bookdrop-import-");
         Main main = Bookdrop.create();

@@ -50,7 +50,8 @@ final class ValidateCommand {
     int run(List<Path> files) {
         // Each rejected record is printed; the import's log line for it would say it twice.
         ((Logger) LoggerFactory.getLogger(FileImport.class)).setLevel(Level.ERROR);
-        try (Settings settings = new Settings(); BookValidator validator = new BookValidator()) {
+        Settings settings = new Settings();
+        try (BookValidator validator = new BookValidator()) {
             Mappings mappings = BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
                     Boolean.parseBoolean(settings.get("bookdrop.strict")), mappingName);
             BookFiles bookFiles = new BookFiles(BATCH, BookdropConfiguration.delimiter(settings.get("bookdrop.csv-delimiter")),

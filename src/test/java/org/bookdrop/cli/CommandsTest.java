@@ -14,11 +14,15 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.bookdrop.e2e.Databases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The one-shot commands with their output and exit codes; import runs on the embedded PostgreSQL. */
 class CommandsTest {
@@ -178,6 +182,23 @@ class CommandsTest {
         assertThat(output()).contains("Usage: java -jar bookdrop.jar import FILE...").contains("CRATEDB_URL").contains("Exit codes");
         assertThat(run("validate", "--help")).isEqualTo(0);
         assertThat(output()).contains("BOOKDROP_STRICT").doesNotContain("CRATEDB_URL");
+    }
+
+    @Test
+    void help_logs_nothing() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            assertThat(run("import", "--help")).isEqualTo(0);
+            assertThat(run("validate", "--help")).isEqualTo(0);
+        } finally {
+            root.detachAppender(logged);
+        }
+        // Settings once started and stopped a Camel context: "Apache Camel 4.17.0 (camel-1) is shutting down", three lines.
+        assertThat(logged.list).filteredOn(event -> event.getThreadName().equals(Thread.currentThread().getName()))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     private int run(String... args) throws Exception {
