@@ -24,6 +24,9 @@ public enum BookFormat {
     /** An {@code .xml} file: MARCXML or ONIX, as its root element says. */
     XML;
 
+    /** The formats told by extension, as people know them, for the help; {@link #KNOWN} gives their extensions. */
+    public static final String NAMES = "JSON, NDJSON, CSV, MARC 21 and ONIX for Books 3.0/3.1";
+
     public static final String KNOWN = ".json, .ndjson, .jsonl, .csv, .mrc, .marc, .marcxml, .onix or .xml (MARCXML or ONIX), "
             + "each optionally followed by .gz";
 

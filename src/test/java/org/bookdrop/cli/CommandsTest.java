@@ -179,9 +179,44 @@ class CommandsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no readable file");
         assertThat(run("validate")).isEqualTo(1);
         assertThat(run("import", "--help")).isEqualTo(0);
-        assertThat(output()).contains("Usage: java -jar bookdrop.jar import FILE...").contains("CRATEDB_URL").contains("Exit codes");
+        assertThat(output()).contains("Usage: java -jar bookdrop.jar import [--mapping FILE|NAME] FILE...")
+                .contains("CRATEDB_URL").contains("Exit codes");
         assertThat(run("validate", "--help")).isEqualTo(0);
         assertThat(output()).contains("BOOKDROP_STRICT").doesNotContain("CRATEDB_URL");
+    }
+
+    @Test
+    void help_names_every_format_read_and_each_command_its_mapping_option() throws Exception {
+        assertThat(run("help")).isEqualTo(0);
+        assertThat(output()).contains("JSON, NDJSON, CSV, MARC 21 and ONIX for Books 3.0/3.1")
+                .contains(".mrc, .marc, .marcxml, .onix or .xml (MARCXML or ONIX)");
+
+        for (String command : new String[] {"import", "validate"}) {
+            assertThat(run(command, "--help")).isEqualTo(0);
+            assertThat(output()).contains("Usage: java -jar bookdrop.jar " + command + " [--mapping FILE|NAME] FILE...")
+                    .contains("  --mapping FILE|NAME   read every file with this mapping: a mapping file, or a name such as goodreads");
+        }
+    }
+
+    @Test
+    void help_lists_the_mapping_and_deletion_settings_each_command_reads_with_their_values_now() throws Exception {
+        Map<String, String> given = Map.of("bookdrop.mappings", "my-mappings", "bookdrop.mapping", "goodreads",
+                "bookdrop.apply-deletions", "true");
+        given.forEach(System::setProperty);
+        try {
+            assertThat(run("import", "--help")).isEqualTo(0);
+            assertThat(output().lines()).anyMatch(line -> line.matches("  BOOKDROP_APPLY_DELETIONS +true +true: an ONIX Product .*"))
+                    .anyMatch(line -> line.matches("  BOOKDROP_MAPPINGS +my-mappings +folder of your own mapping files.*"))
+                    .anyMatch(line -> line.matches("  BOOKDROP_MAPPING +goodreads +a mapping that reads every file.*"));
+
+            assertThat(run("validate", "--help")).isEqualTo(0);
+            assertThat(output().lines()).anyMatch(line -> line.matches("  BOOKDROP_MAPPINGS +my-mappings +.*"))
+                    .anyMatch(line -> line.matches("  BOOKDROP_ERROR_FOLDER +.*"))
+                    .as("validate reads with --mapping or each file's own mapping, and deletes nothing")
+                    .noneMatch(line -> line.startsWith("  BOOKDROP_MAPPING ") || line.startsWith("  BOOKDROP_APPLY_DELETIONS "));
+        } finally {
+            given.keySet().forEach(System::clearProperty);
+        }
     }
 
     @Test
