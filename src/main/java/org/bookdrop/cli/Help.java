@@ -17,7 +17,8 @@ final class Help {
             new Setting("BOOKDROP_CSV_DELIMITER", "bookdrop.csv-delimiter", "CSV field delimiter"),
             new Setting("BOOKDROP_MAX_RECORD_BYTES", "bookdrop.max-record-bytes", "longest NDJSON line read"),
             new Setting("BOOKDROP_STRICT", "bookdrop.strict", "reject records with fields that are not a book's"),
-            new Setting("BOOKDROP_MAPPINGS", "bookdrop.mappings", "folder of your own mapping files (*.yaml)"));
+            new Setting("BOOKDROP_MAPPINGS", "bookdrop.mappings", "folder of your own mapping files (*.yaml)"),
+            new Setting("BOOKDROP_MAPPING", "bookdrop.mapping", "a mapping that reads every file; --mapping overrides it"));
 
     private static final List<Setting> LOADING = List.of(
             new Setting("CRATEDB_URL", "cratedb.url", "JDBC URL of CrateDB; empty: an embedded PostgreSQL"),
@@ -31,10 +32,6 @@ final class Help {
             new Setting("BOOKDROP_WRITERS", "bookdrop.writers", "statements written at once"),
             new Setting("BOOKDROP_RETRY_FOR_SECONDS", "bookdrop.retry-for-seconds", "how long an unavailable database is retried"),
             new Setting("BOOKDROP_MAX_REJECT_RATIO", "bookdrop.max-reject-ratio", "share of rejects above which a file fails"));
-
-    /** Read by import only: validate reads with --mapping or each file's own mapping. */
-    private static final Setting MAPPING = new Setting("BOOKDROP_MAPPING", "bookdrop.mapping",
-            "a mapping that reads every file; --mapping overrides it");
 
     /** Validate writes nothing, but says whether an import could write there. */
     private static final Setting ERROR_FOLDER_CHECKED = new Setting("BOOKDROP_ERROR_FOLDER", "bookdrop.error-folder",
@@ -80,7 +77,7 @@ final class Help {
                 go to the error folder.
 
                 """ + EXIT_CODES + "\nSettings read (value now):\n"
-                + settings(LOADING, READING, List.of(MAPPING));
+                + settings(LOADING, READING);
     }
 
     static String validateCommand() {

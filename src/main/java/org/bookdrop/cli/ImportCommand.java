@@ -43,9 +43,9 @@ final class ImportCommand {
     int run(List<Path> files) throws Exception {
         BlockingQueue<ImportReport> reports = new LinkedBlockingQueue<>();
         Settings settings = new Settings();
-        // A mapping with a mistake is a wrong command line: said before anything starts.
+        // A mapping with a mistake (--mapping, else BOOKDROP_MAPPING) is a wrong command line: said before anything starts.
         BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
-                Boolean.parseBoolean(settings.get("bookdrop.strict")), mapping);
+                Boolean.parseBoolean(settings.get("bookdrop.strict")), mapping != null ? mapping : settings.get("bookdrop.mapping"));
         String errorFolder = Path.of("").toAbsolutePath().resolve(settings.get("bookdrop.error-folder")).toString();
         if (settings.get("cratedb.url").isEmpty()) {
             err.println("bookdrop import: CRATEDB_URL is not set, so the books go into an embedded PostgreSQL that is "

@@ -52,8 +52,9 @@ final class ValidateCommand {
         ((Logger) LoggerFactory.getLogger(FileImport.class)).setLevel(Level.ERROR);
         Settings settings = new Settings();
         try (BookValidator validator = new BookValidator()) {
+            // As an import reads them: --mapping, else BOOKDROP_MAPPING, else each file's own mapping.
             Mappings mappings = BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
-                    Boolean.parseBoolean(settings.get("bookdrop.strict")), mappingName);
+                    Boolean.parseBoolean(settings.get("bookdrop.strict")), mappingName != null ? mappingName : settings.get("bookdrop.mapping"));
             BookFiles bookFiles = new BookFiles(BATCH, BookdropConfiguration.delimiter(settings.get("bookdrop.csv-delimiter")),
                     Integer.parseInt(settings.get("bookdrop.max-record-bytes")), Path.of("."), mappings);
             BookChecker checker = new BookChecker(validator);

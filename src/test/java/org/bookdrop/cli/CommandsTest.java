@@ -141,6 +141,25 @@ class CommandsTest {
     }
 
     @Test
+    void validate_and_import_read_every_file_with_the_mapping_bookdrop_mapping_names_unless_told_another() throws Exception {
+        Path export = Path.of("src/test/resources/sources/goodreads_library_export.csv");
+        System.setProperty("bookdrop.mapping", "goodreads");
+        try {
+            assertThat(run("validate", export.toString())).isEqualTo(2);
+            assertThat(output()).contains("goodreads_library_export.csv (mapping goodreads): 5 records, 4 valid, 1 would be rejected");
+            assertThat(run("import", export.toString())).isEqualTo(2);
+            assertThat(output()).contains("goodreads_library_export.csv (mapping goodreads): 5 read, 4 written, 1 rejected");
+
+            System.setProperty("bookdrop.mapping", "nosuch");
+            assertThat(run("validate", export.toString())).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("no mapping file nosuch, and no mapping of that name");
+            assertThat(run("import", export.toString())).as("said before anything starts, as for --mapping").isEqualTo(1);
+        } finally {
+            System.clearProperty("bookdrop.mapping");
+        }
+    }
+
+    @Test
     void import_with_a_mapping_file_loads_a_foreign_shape_and_a_bad_mapping_is_one_line() throws Exception {
         Path shop = work.resolve("shop.yaml");
         Files.writeString(shop, """
@@ -211,9 +230,10 @@ class CommandsTest {
 
             assertThat(run("validate", "--help")).isEqualTo(0);
             assertThat(output().lines()).anyMatch(line -> line.matches("  BOOKDROP_MAPPINGS +my-mappings +.*"))
+                    .anyMatch(line -> line.matches("  BOOKDROP_MAPPING +goodreads +.*"))
                     .anyMatch(line -> line.matches("  BOOKDROP_ERROR_FOLDER +.*"))
-                    .as("validate reads with --mapping or each file's own mapping, and deletes nothing")
-                    .noneMatch(line -> line.startsWith("  BOOKDROP_MAPPING ") || line.startsWith("  BOOKDROP_APPLY_DELETIONS "));
+                    .as("validate deletes nothing")
+                    .noneMatch(line -> line.startsWith("  BOOKDROP_APPLY_DELETIONS "));
         } finally {
             given.keySet().forEach(System::clearProperty);
         }
