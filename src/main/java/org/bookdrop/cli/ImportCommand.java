@@ -18,6 +18,7 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.apache.commons.io.file.PathUtils;
 import org.bookdrop.Bookdrop;
 import org.bookdrop.BookdropConfiguration;
+import org.bookdrop.inbox.ReadyFiles;
 import org.bookdrop.report.FailureMessage;
 import org.bookdrop.report.ImportReport;
 
@@ -47,6 +48,7 @@ final class ImportCommand {
         BookdropConfiguration.mappings(Path.of(settings.get("bookdrop.mappings")),
                 Boolean.parseBoolean(settings.get("bookdrop.strict")), mapping != null ? mapping : settings.get("bookdrop.mapping"));
         String errorFolder = Path.of("").toAbsolutePath().resolve(settings.get("bookdrop.error-folder")).toString();
+        boolean doneMarkers = Boolean.parseBoolean(settings.get("bookdrop.done-markers"));
         if (settings.get("cratedb.url").isEmpty()) {
             err.println("bookdrop import: CRATEDB_URL is not set, so the books go into an embedded PostgreSQL that is "
                     + "gone when the command ends; set CRATEDB_URL to load them into CrateDB");
@@ -78,7 +80,7 @@ final class ImportCommand {
                 return Commands.FAILED;
             }
             for (Path file : files) {
-                stage(file, inbox);
+                stage(file, inbox, doneMarkers);
             }
             int outcome = Commands.OK;
             for (int i = 0; i < files.size(); i++) {
@@ -104,14 +106,19 @@ final class ImportCommand {
      * whole. The file the user named is linked, not a symbolic link on the way to it: the inbox
      * refuses symbolic links, but the user chose this file.
      */
-    private static void stage(Path file, Path inbox) throws IOException {
+    private static void stage(Path file, Path inbox, boolean doneMarkers) throws IOException {
         Path staged = inbox.resolve(file.getFileName() + ".part");
         try {
             Files.createLink(staged, file.toRealPath());
         } catch (IOException | UnsupportedOperationException e) {
             Files.copy(file.toRealPath(), staged, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        Files.move(staged, inbox.resolve(file.getFileName().toString()));
+        Path inInbox = inbox.resolve(file.getFileName().toString());
+        Files.move(staged, inInbox);
+        if (doneMarkers) {
+            // With BOOKDROP_DONE_MARKERS the inbox takes a file once its NAME.done is beside it: the file named is whole.
+            Files.createFile(ReadyFiles.markerOf(inInbox));
+        }
     }
 
     /** Hands on each report once the report route is done with it: logged, written, and in the history. */

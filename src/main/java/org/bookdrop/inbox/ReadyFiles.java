@@ -35,6 +35,11 @@ public final class ReadyFiles implements GenericFileFilter<File> {
         this.folders = Set.copyOf(folders);
     }
 
+    /** The marker a producer writes beside a file once it is whole: {@code NAME.done}. */
+    public static Path markerOf(Path file) {
+        return file.resolveSibling(file.getFileName() + MARKER);
+    }
+
     @Override
     public boolean accept(GenericFile<File> file) {
         if (file.isDirectory()) {

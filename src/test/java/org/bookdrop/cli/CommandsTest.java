@@ -21,6 +21,7 @@ import org.bookdrop.e2e.Databases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,18 @@ class CommandsTest {
         assertThat(run("import", books.toString())).as("imported before: nothing left to land").isEqualTo(0);
         assertThat(output()).contains("books.json: already imported at");
         assertThat(count()).as("3 + 2 of mixed.ndjson + the 1 record before truncated.json broke").isEqualTo(6);
+    }
+
+    @Test
+    @Timeout(120)
+    void import_takes_the_files_named_without_waiting_for_done_markers() throws Exception {
+        System.setProperty("bookdrop.done-markers", "true");
+        try {
+            assertThat(run("import", Files.copy(SAMPLE, work.resolve("books.json")).toString())).isEqualTo(0);
+            assertThat(output()).contains("books.json: 3 read, 3 written");
+        } finally {
+            System.clearProperty("bookdrop.done-markers");
+        }
     }
 
     @Test
