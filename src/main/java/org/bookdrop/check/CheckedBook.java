@@ -20,6 +20,9 @@ import org.bookdrop.read.SourceRecord;
 public record CheckedBook(SourceRecord source, String id, boolean deletion, BookRow row) {
 
     public static CheckedBook of(SourceRecord source, Book book, BookRow row) {
+        // Made on the thread that checked the book, while the id's bytes are in its core's cache:
+        // the String keeps its hash, which the load stage looks the id up by next (BatchIds).
+        book.id().hashCode();
         return new CheckedBook(source, book.id(), false, row);
     }
 

@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -94,13 +92,18 @@ public final class BookWriter implements AutoCloseable {
         FileWrites writes = fileImport.writes();
         writes.throwIfFailed();
         fileImport.applyingDeletions(applyDeletions);
-        Map<String, CheckedBook> lastOfEachId = lastOfEachId(batch);
-        List<CheckedBook> books = new ArrayList<>(lastOfEachId.size());
+        // Within one statement an id may appear only once; as in the file, the last one wins. A
+        // deletion request takes part only when deletions are applied: otherwise it must not
+        // supersede the book before it.
+        List<CheckedBook> sent = applyDeletions ? batch : batch.stream().filter(book -> !book.deletion()).toList();
+        BatchIds ids = BatchIds.of(sent.stream().map(CheckedBook::id).toList());
+        List<CheckedBook> books = new ArrayList<>(ids.size());
         List<String> deletions = new ArrayList<>();
-        for (CheckedBook book : lastOfEachId.values()) {
+        for (int k = 0; k < ids.size(); k++) {
+            CheckedBook book = sent.get(ids.last(k));
             if (!book.deletion()) {
                 books.add(book);
-            } else if (applyDeletions) {
+            } else {
                 deletions.add(book.id());
             }
         }
@@ -112,7 +115,6 @@ public final class BookWriter implements AutoCloseable {
         if (books.isEmpty() && deletions.isEmpty()) {
             return;
         }
-        List<String> ids = List.copyOf(lastOfEachId.keySet());
         if (writes.anyInFlight(ids)) {
             writes.awaitAll();
         }
@@ -195,21 +197,6 @@ public final class BookWriter implements AutoCloseable {
         });
         fileImport.writes().deleted(ids);
         fileImport.deleted(deleted);
-    }
-
-    /**
-     * Within one statement an id may appear only once; as in the file, the last one wins. A
-     * deletion request takes part only when deletions are applied: otherwise it must not
-     * supersede the book before it.
-     */
-    private Map<String, CheckedBook> lastOfEachId(List<CheckedBook> batch) {
-        Map<String, CheckedBook> byId = new LinkedHashMap<>(batch.size() * 2);
-        for (CheckedBook book : batch) {
-            if (applyDeletions || !book.deletion()) {
-                byId.put(book.id(), book);
-            }
-        }
-        return byId;
     }
 
     /**

@@ -24,7 +24,8 @@ public final class FileWrites implements AutoCloseable {
      */
     public static final String SAMPLE_SEPARATOR = "\u001F";
 
-    private final Set<String> inFlight = new HashSet<>();
+    /** The ids of the batches being written, a set for each (nothing added or removed id by id). */
+    private final List<BatchIds> inFlight = new ArrayList<>();
     private final List<String> sample = new ArrayList<>(SAMPLE_SIZE);
     /** Ids whose last record so far asked for their row to be deleted, and whose row was deleted. */
     private final Set<String> deletedLast = new HashSet<>();
@@ -34,12 +35,9 @@ public final class FileWrites implements AutoCloseable {
     private Exception failure;
 
     /** Whether any of these ids is in a batch still being written. */
-    synchronized boolean anyInFlight(Collection<String> ids) {
-        if (inFlight.isEmpty()) {
-            return false;
-        }
-        for (String id : ids) {
-            if (inFlight.contains(id)) {
+    synchronized boolean anyInFlight(BatchIds ids) {
+        for (BatchIds writing : inFlight) {
+            if (ids.anyIn(writing)) {
                 return true;
             }
         }
@@ -114,14 +112,14 @@ public final class FileWrites implements AutoCloseable {
         }
     }
 
-    synchronized void started(Collection<String> ids) {
+    synchronized void started(BatchIds ids) {
         pending++;
-        inFlight.addAll(ids);
+        inFlight.add(ids);
     }
 
-    synchronized void finished(Collection<String> ids, Exception failed) {
+    synchronized void finished(BatchIds ids, Exception failed) {
         pending--;
-        removeEach(inFlight, ids);
+        inFlight.remove(ids);
         if (failed != null && failure == null) {
             failure = failed;
         }

@@ -11,31 +11,41 @@ import org.junit.jupiter.api.Test;
 
 class FileWritesTest {
 
-    private static List<String> ids(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> "id-" + i).toList();
+    private static BatchIds ids(int from, int to) {
+        return BatchIds.of(IntStream.range(from, to).mapToObj(i -> "id-" + i).toList());
+    }
+
+    private static BatchIds ids(String... ids) {
+        return BatchIds.of(List.of(ids));
     }
 
     @Test
     void an_id_is_in_flight_from_the_start_of_its_batch_to_its_end_whatever_the_batches_sizes() throws Exception {
         try (FileWrites writes = new FileWrites()) {
-            List<String> first = ids(0, 5000);
-            List<String> second = ids(5000, 10_000);
+            BatchIds first = ids(0, 5000);
+            BatchIds second = ids(5000, 10_000);
+            assertThat(writes.anyInFlight(first)).as("nothing in flight").isFalse();
             writes.started(first);
             writes.started(second);
-            assertThat(writes.anyInFlight(List.of("id-4999"))).isTrue();
+            assertThat(writes.anyInFlight(ids("id-4999"))).isTrue();
 
             writes.finished(first, null);
-            assertThat(writes.anyInFlight(List.of("id-0", "id-4999", "elsewhere"))).isFalse();
-            assertThat(writes.anyInFlight(List.of("elsewhere", "id-5000"))).isTrue();
+            assertThat(writes.anyInFlight(ids("id-0", "id-4999", "elsewhere"))).isFalse();
+            assertThat(writes.anyInFlight(ids("elsewhere", "id-5000"))).isTrue();
 
-            // A list as big as all the ids in flight, then one bigger than they are.
+            // A batch as big as all the ids in flight, then one bigger than they are.
             writes.finished(second, null);
             assertThat(writes.anyInFlight(second)).isFalse();
-            writes.started(List.of("a", "b"));
-            writes.finished(ids(0, 100), null);
-            assertThat(writes.anyInFlight(List.of("a"))).as("only the finished batch's ids leave").isTrue();
-            writes.finished(List.of("a", "b"), null);
-            assertThat(writes.anyInFlight(List.of("a", "b"))).isFalse();
+            BatchIds small = ids("a", "b");
+            writes.started(small);
+            assertThat(writes.anyInFlight(ids(0, 100))).isFalse();
+            assertThat(writes.anyInFlight(ids("a"))).isTrue();
+            BatchIds hundred = ids(0, 100);
+            writes.started(hundred);
+            writes.finished(hundred, null);
+            assertThat(writes.anyInFlight(ids("a"))).as("only the finished batch's ids leave").isTrue();
+            writes.finished(small, null);
+            assertThat(writes.anyInFlight(ids("a", "b"))).isFalse();
             writes.awaitAll();
         }
     }
@@ -76,10 +86,12 @@ class FileWritesTest {
     @Test
     void the_first_failure_is_kept_and_thrown() {
         try (FileWrites writes = new FileWrites()) {
-            writes.started(List.of("a"));
-            writes.started(List.of("b"));
-            writes.finished(List.of("a"), new IllegalStateException("first"));
-            writes.finished(List.of("b"), new IllegalStateException("second"));
+            BatchIds a = ids("a");
+            BatchIds b = ids("b");
+            writes.started(a);
+            writes.started(b);
+            writes.finished(a, new IllegalStateException("first"));
+            writes.finished(b, new IllegalStateException("second"));
 
             assertThat(catchThrowable(writes::throwIfFailed)).hasMessage("first");
         }
