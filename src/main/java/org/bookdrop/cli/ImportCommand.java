@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -55,16 +57,28 @@ final class ImportCommand {
         }
         Path inbox = Files.createTempDirectory("bookdrop-import-");
         Main main = Bookdrop.create();
-        main.addOverrideProperty("bookdrop.inbox", inbox.toString());
-        main.addOverrideProperty("bookdrop.done-folder", inbox.resolve("done").toString());
-        main.addOverrideProperty("bookdrop.error-folder", errorFolder);
-        main.addOverrideProperty("bookdrop.schedule", "");
-        main.addOverrideProperty("bookdrop.poll-delay", "100");
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put("bookdrop.inbox", inbox.toString());
+        own.put("bookdrop.done-folder", inbox.resolve("done").toString());
+        own.put("bookdrop.error-folder", errorFolder);
+        own.put("bookdrop.schedule", "");
+        own.put("bookdrop.poll-delay", "100");
         // A one-shot import has no console: it would only compete for the port of a running bookdrop's.
-        main.addOverrideProperty("bookdrop.web.port", "");
+        own.put("bookdrop.web.port", "");
         if (mapping != null) {
             Path file = Path.of(mapping);
-            main.addOverrideProperty("bookdrop.mapping", Files.isRegularFile(file) ? file.toAbsolutePath().toString() : mapping);
+            own.put("bookdrop.mapping", Files.isRegularFile(file) ? file.toAbsolutePath().toString() : mapping);
+        }
+        own.forEach(main::addOverrideProperty);
+        // A -D option of the same name would win over them (Camel reads system properties first): with
+        // -Dbookdrop.inbox=... the command watched that inbox and waited for ever. Set aside while it runs.
+        Map<String, String> setAside = new LinkedHashMap<>();
+        for (String name : own.keySet()) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                setAside.put(name, value);
+                System.clearProperty(name);
+            }
         }
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -98,6 +112,7 @@ final class ImportCommand {
         } finally {
             main.stop();
             PathUtils.deleteDirectory(inbox);
+            setAside.forEach(System::setProperty);
         }
     }
 

@@ -107,6 +107,22 @@ class CommandsTest {
     }
 
     @Test
+    @Timeout(120)
+    void import_uses_its_own_inbox_whatever_inbox_a_system_property_names() throws Exception {
+        Path otherInbox = Files.createDirectories(work.resolve("watched"));
+        Path waiting = Files.copy(CORPUS.resolve("mixed.ndjson"), otherInbox.resolve("mixed.ndjson"));
+        System.setProperty("bookdrop.inbox", otherInbox.toString());
+        try {
+            assertThat(run("import", Files.copy(SAMPLE, work.resolve("books.json")).toString())).isEqualTo(0);
+            assertThat(output()).contains("books.json: 3 read, 3 written");
+            assertThat(waiting).as("the other inbox's file untouched").exists();
+            assertThat(System.getProperty("bookdrop.inbox")).as("given back").isEqualTo(otherInbox.toString());
+        } finally {
+            System.clearProperty("bookdrop.inbox");
+        }
+    }
+
+    @Test
     void import_reads_a_file_named_through_a_symbolic_link() throws Exception {
         Path books = Files.copy(SAMPLE, work.resolve("books.json"));
         Path link = Files.createSymbolicLink(work.resolve("link-to-books.json"), books);
