@@ -63,8 +63,10 @@ final class ImportCommand {
         own.put("bookdrop.error-folder", errorFolder);
         own.put("bookdrop.schedule", "");
         own.put("bookdrop.poll-delay", "100");
-        // A one-shot import has no console: it would only compete for the port of a running bookdrop's.
+        // A one-shot import has no console, metrics or Jolokia: they would only compete for the ports of a running bookdrop's.
         own.put("bookdrop.web.port", "");
+        own.put("bookdrop.metrics-port", "");
+        own.put("bookdrop.jolokia", "false");
         if (mapping != null) {
             Path file = Path.of(mapping);
             own.put("bookdrop.mapping", Files.isRegularFile(file) ? file.toAbsolutePath().toString() : mapping);

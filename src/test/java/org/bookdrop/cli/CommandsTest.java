@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +121,21 @@ class CommandsTest {
             assertThat(System.getProperty("bookdrop.inbox")).as("given back").isEqualTo(otherInbox.toString());
         } finally {
             System.clearProperty("bookdrop.inbox");
+        }
+    }
+
+    @Test
+    void import_serves_no_console_metrics_or_jolokia_so_a_running_bookdrops_ports_do_not_stop_it() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> running = Map.of("bookdrop.metrics-port", String.valueOf(taken.getLocalPort()),
+                    "bookdrop.web.port", String.valueOf(taken.getLocalPort()), "bookdrop.jolokia", "true");
+            running.forEach(System::setProperty);
+            try {
+                assertThat(run("import", Files.copy(SAMPLE, work.resolve("books.json")).toString())).isEqualTo(0);
+                assertThat(output()).contains("books.json: 3 read, 3 written");
+            } finally {
+                running.keySet().forEach(System::clearProperty);
+            }
         }
     }
 
