@@ -272,7 +272,9 @@ class CommandsTest {
             assertThat(run("import", "--help")).isEqualTo(0);
             assertThat(output().lines()).anyMatch(line -> line.matches("  BOOKDROP_APPLY_DELETIONS +true +true: an ONIX Product .*"))
                     .anyMatch(line -> line.matches("  BOOKDROP_MAPPINGS +my-mappings +folder of your own mapping files.*"))
-                    .anyMatch(line -> line.matches("  BOOKDROP_MAPPING +goodreads +a mapping that reads every file.*"));
+                    .anyMatch(line -> line.matches("  BOOKDROP_MAPPING +goodreads +a mapping that reads every file.*"))
+                    .anyMatch(line -> line.matches("  BOOKDROP_CLAIMS_TABLE +file_claims +.*"))
+                    .anyMatch(line -> line.matches("  BOOKDROP_MAX_CRASHES +3 +.*"));
 
             assertThat(run("validate", "--help")).isEqualTo(0);
             assertThat(output().lines()).anyMatch(line -> line.matches("  BOOKDROP_MAPPINGS +my-mappings +.*"))
