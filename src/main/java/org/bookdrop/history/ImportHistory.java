@@ -163,6 +163,36 @@ public final class ImportHistory {
         return true;
     }
 
+    /**
+     * Whether a file of this one's size was imported in full into the books table before (or one
+     * whose size the history lacks): then it may hold the same content, and it is hashed before it
+     * is read, to tell ({@link #alreadyImported}). Any other file is hashed as the import reads it,
+     * so that it is read once; and every file, when files are not skipped as imported before.
+     */
+    public boolean mayHaveImported(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport)
+            throws SQLException, InterruptedException {
+        if (!importOnce) {
+            return false;
+        }
+        long size = fileImport.sizeBytes();
+        return size < 0 || retry.run(fileImport.fileName() + ": looking up imports of its size in " + table,
+                () -> anyImportOfSize(size));
+    }
+
+    private boolean anyImportOfSize(long size) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM " + table.quoted()
+                     + " WHERE (size_bytes = ? OR size_bytes IS NULL) AND status = ? AND books_table = ?")) {
+            query.setLong(1, size);
+            query.setString(2, ImportReport.Status.DONE.name());
+            query.setString(3, books.toString());
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1) > 0;
+            }
+        }
+    }
+
     private record PastImport(Instant finishedAt, List<String> sampleIds) {
     }
 

@@ -69,6 +69,8 @@ public final class BookFiles {
         InputStream content;
         try {
             content = file.open();
+            // Hashed as it is read, unless it was hashed before (it may have been imported before).
+            content = fileImport.sha256() == null ? fileImport.hashWhileReading(content) : content;
         } catch (IOException e) {
             throw new UnreadableFileException("cannot open '" + file.name() + "': " + e.getMessage(), e);
         }

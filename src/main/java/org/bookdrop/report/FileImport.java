@@ -1,5 +1,6 @@
 package org.bookdrop.report;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,8 @@ public final class FileImport {
     private volatile Instant alreadyImportedAt;
     private volatile Instant searchableAt;
     private volatile String sha256;
+    /** The file's content as the import reads it, hashed on the way, when it was not hashed before. */
+    private volatile HashingInputStream hashing;
     private volatile Path storedAt;
     private volatile String leftInInbox;
     private volatile String importedAgainBecause;
@@ -106,6 +109,18 @@ public final class FileImport {
     /** Records the file's content hash, once it has been read for it. */
     public void hashed(String contentSha256) {
         this.sha256 = contentSha256;
+    }
+
+    /** The file's content, to be read for the import, hashed as it is read: @return the stream to read */
+    public InputStream hashWhileReading(InputStream content) {
+        HashingInputStream stream = new HashingInputStream(content);
+        this.hashing = stream;
+        return stream;
+    }
+
+    /** The content as the import read it, hashed on the way; null when it was hashed before, or not read. */
+    HashingInputStream hashedWhileRead() {
+        return hashing;
     }
 
     /** Records where the file was moved when its import was over. */

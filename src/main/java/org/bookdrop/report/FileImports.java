@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -66,7 +67,11 @@ public final class FileImports {
         }
     }
 
-    /** Records the hash of the file's content, which names the content in its report and history. */
+    /**
+     * Records the hash of the file's content, which names the content in its report and history,
+     * reading the file for it before the import reads it: for a file that may have been imported
+     * before ({@code ImportHistory#mayHaveImported}). Any other is hashed as the import reads it.
+     */
     public void hash(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport) {
         try (InputStream in = fileImport.inboxFile().open()) {
             fileImport.hashed(FileHash.sha256(in));
@@ -74,6 +79,32 @@ public final class FileImports {
             // Reading it fails the same way next, and the file gets its report saying so.
             LOG.warn("{}: cannot read it to hash it: {}", fileImport.fileName(), e.getMessage());
         }
+    }
+
+    /**
+     * When the import is over, before the file moves: the hash of a file not hashed before it was
+     * read, from the bytes the import read, and the rest of the file read for it (a file that broke
+     * part way), or the whole file (one that was not read). Not for a link that was not followed,
+     * nor for a file bookdrop stopped in the middle of, which stays in the inbox to be read again.
+     */
+    public void completeHash(@ExchangeProperty(FileImport.PROPERTY) FileImport fileImport, CamelContext camel) {
+        if (fileImport == null || fileImport.sha256() != null || fileImport.inboxFile().refusedLink()
+                || (fileImport.failure() != null && (camel.isStopping() || camel.isStopped()))) {
+            return;
+        }
+        HashingInputStream read = fileImport.hashedWhileRead();
+        if (read != null) {
+            try {
+                String sha256 = read.complete(fileImport.inboxFile()::open);
+                if (sha256 != null) {
+                    fileImport.hashed(sha256);
+                    return;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.debug("{}: cannot read the rest of it to hash it, reading it whole: {}", fileImport.fileName(), e.getMessage());
+            }
+        }
+        hash(fileImport);
     }
 
     /**

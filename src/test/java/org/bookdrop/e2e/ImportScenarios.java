@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -941,6 +942,39 @@ abstract class ImportScenarios {
         assertThat(rowsOfHistory).containsExactly(historyRow(first), historyRow(second));
         assertThat(first.get("sha256").asText()).isEqualTo(FileHash.sha256(SAMPLE_BOOKS));
         assertThat(first.get("sizeBytes").asLong()).isEqualTo(Files.size(SAMPLE_BOOKS));
+    }
+
+    @Test
+    void every_report_names_its_files_sha256_hashed_as_it_was_read_or_first_when_it_may_be_a_repeat() throws Exception {
+        // Hashed as they were read, in every format; the gzipped file as it lies in the inbox.
+        Path marc = work.resolve("catalogue.mrc");
+        Files.write(marc, MarcRecords.utf8(MarcRecords.record().control("001", "78")
+                .field("245", "14", 'a', "The two towers /").field("700", "1 ", 'a', "Tolkien, J. R. R.,")));
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(SAMPLE_BOOKS, "done");
+        files.put(CORPUS.resolve("books-gzipped.ndjson.gz"), "done");
+        files.put(CORPUS.resolve("mixed.csv"), "done");
+        files.put(SOURCES.resolve("onix/publisher_feed_3.0.xml"), "done");
+        files.put(marc, "done");
+        // Read part way: it breaks at its line 3, and the rest is read to hash it.
+        files.put(CORPUS.resolve("truncated.json"), "error");
+        for (Map.Entry<Path, String> file : files.entrySet()) {
+            bookdrop.drop(file.getKey());
+            String name = file.getKey().getFileName().toString();
+            assertThat(bookdrop.awaitReport(file.getValue(), name).get("sha256").asText()).as(name)
+                    .isEqualTo(FileHash.sha256(file.getKey()));
+        }
+
+        // The size of a file imported before: hashed before it is read, found to hold other books, imported.
+        awaitImportsInHistory(files.size());
+        Path edited = write("books-edited.json", Files.readString(SAMPLE_BOOKS).replace("Big Red Book", "Big Red Tome"));
+        assertThat(Files.size(edited)).isEqualTo(Files.size(SAMPLE_BOOKS));
+        bookdrop.drop(edited);
+        JsonNode report = bookdrop.awaitReport("done", "books-edited.json");
+        assertThat(report.get("status").asText()).isEqualTo("DONE");
+        assertThat(report.get("sha256").asText()).isEqualTo(FileHash.sha256(edited));
+        assertThat(rows.all()).filteredOn(row -> row.id().equals("big-red-book")).extracting(Row::title)
+                .containsExactly("Monty Python's Big Red Tome");
     }
 
     /**
