@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** The SHA-256 of a file's content, which names the file's content in its report and history. */
 public final class FileHash {
@@ -25,16 +22,11 @@ public final class FileHash {
 
     /** The hash of what the stream holds, read to its end. */
     public static String sha256(InputStream in) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[256 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        HashingInputStream hashing = new HashingInputStream(in);
+        byte[] buffer = new byte[256 * 1024];
+        while (hashing.read(buffer) >= 0) {
+            // Each read is hashed as it passes.
         }
+        return hashing.sha256();
     }
 }
