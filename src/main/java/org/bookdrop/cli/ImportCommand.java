@@ -113,8 +113,8 @@ final class ImportCommand {
             return outcome;
         } finally {
             main.stop();
-            PathUtils.deleteDirectory(inbox);
             setAside.forEach(System::setProperty);
+            PathUtils.deleteDirectory(inbox);
         }
     }
 

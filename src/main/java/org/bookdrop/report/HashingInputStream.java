@@ -28,6 +28,8 @@ public final class HashingInputStream extends FilterInputStream {
     private long hashedBytes;
     private boolean failed;
     private volatile String sha256;
+    /** The byte a one-byte read reads into (a gzip header is read so). */
+    private final byte[] one = new byte[1];
 
     public HashingInputStream(InputStream in) {
         super(in);
@@ -40,7 +42,6 @@ public final class HashingInputStream extends FilterInputStream {
 
     @Override
     public synchronized int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;
     }
