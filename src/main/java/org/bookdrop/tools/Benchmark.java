@@ -56,7 +56,8 @@ import org.bookdrop.report.FileImport;
  * ways of loading the same books into the configured database (CRATEDB_URL, else an embedded
  * PostgreSQL), bookdrop's parse-and-validate rate against a plain Jackson parse, and its memory;
  * and the same books as CSV, as a shop's CSV through a mapping, as MARC 21 and as an ONIX feed,
- * parsed and end to end. Prints one table and writes it as JSON. With several runs it reports the
+ * parsed and end to end; and the ONIX feed's own books as NDJSON, end to end, so that the feed is
+ * also held against the same rows in the format that costs least to read. Prints one table and writes it as JSON. With several runs it reports the
  * median and the spread; a rate with no database is each run's fastest of three passes. The
  * big-file options import a file of that many books with bookdrop.jar in a JVM of 256 MB of heap.
  *
@@ -82,6 +83,7 @@ public final class Benchmark {
     static final String BOOKDROP_VERIFIED = "bookdrop, drop to report (and every row looked up again)";
     static final String MARC_SEARCHABLE = "bookdrop, MARC 21 file, drop to searchable";
     static final String ONIX_SEARCHABLE = "bookdrop, ONIX 3.0 feed, drop to searchable";
+    static final String ONIX_BOOKS_SEARCHABLE = "bookdrop, the ONIX feed's own books as NDJSON, drop to searchable";
     private static final String UNNEST = "UNNEST arrays, 10,000 rows a statement, 2 connections";
 
     private final Database database;
@@ -186,6 +188,8 @@ public final class Benchmark {
         smallFiles(10);
         bookdrop(rates, MARC_SEARCHABLE, null, () -> same("catalogue.mrc", GenerateBooks.Shape.BOOKDROP));
         bookdrop(rates, ONIX_SEARCHABLE, null, () -> same("feed.onix", GenerateBooks.Shape.BOOKDROP));
+        // Right after the feed, in the same state of the machine: its rows, read from NDJSON.
+        bookdrop(rates, ONIX_BOOKS_SEARCHABLE, null, this::feedBooks);
         measure(rates, "pgjdbc executeBatch, 1,000 rows a batch, 2 connections", () -> executeBatchLoader(1_000, 2));
         measure(rates, "one INSERT per row (sample of " + SINGLE_INSERT_SAMPLE + ")", SINGLE_INSERT_SAMPLE, this::singleInserts);
         if (database.dialect().refresh(TableName.parse("t")).isPresent()) {
@@ -278,6 +282,19 @@ public final class Benchmark {
         if (!Files.exists(file)) {
             new GenerateBooks(42, 0, shape).write(file, bookCount);
             System.out.printf(Locale.ROOT, "The books as %s: %,d bytes%n", fileName, Files.size(file));
+        }
+        return file;
+    }
+
+    /** The ONIX feed's own books as NDJSON ({@link BooksAsNdjson}), written when first asked for. */
+    private Path feedBooks() throws IOException {
+        Path file = work.resolve("feed-books.ndjson");
+        if (!Files.exists(file)) {
+            long written = BooksAsNdjson.write(same("feed.onix", GenerateBooks.Shape.BOOKDROP), Mappings.bookdropShape(false), file);
+            if (written != bookCount) {
+                throw new IllegalStateException("the ONIX feed gave " + written + " books, not " + bookCount);
+            }
+            System.out.printf(Locale.ROOT, "The ONIX feed's books as NDJSON: %,d bytes%n", Files.size(file));
         }
         return file;
     }
@@ -739,6 +756,7 @@ public final class Benchmark {
         share(rates, notes, "mapped CSV / CSV in bookdrop's shape, parse and validate", MAPPED_PARSE, CSV_PARSE, 70);
         share(rates, notes, "MARC 21 / NDJSON, drop to searchable", MARC_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
         share(rates, notes, "ONIX / NDJSON, drop to searchable", ONIX_SEARCHABLE, BOOKDROP_SEARCHABLE, 85);
+        share(rates, notes, "ONIX / the feed's own books as NDJSON, drop to searchable", ONIX_SEARCHABLE, ONIX_BOOKS_SEARCHABLE, 85);
         if (!smallFileMillis.isEmpty()) {
             notes.put(SMALL_FILES + " (" + SMALL_FILE_BOOKS + " books), from the move to searchable", String.format(Locale.ROOT,
                     "median %.0f ms of %d files, %.0f to %.0f ms (target: under 300 ms)", median(smallFileMillis),

@@ -1,6 +1,7 @@
 package org.bookdrop.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,34 @@ class GenerateBooksTest {
         assertThat(utf8.books()).extracting(Book::id).contains(MarcCatalogue.id(0), MarcCatalogue.id(999));
         assertThat(utf8.books()).filteredOn(book -> book.author().contains("Wisława")).isNotEmpty();
         assertThat(utf8.rejected()).isNotEmpty().hasSize(marc8.rejected().size());
+    }
+
+    /** The benchmark holds the ONIX feed against its own books as NDJSON: they must be the same books. */
+    @Test
+    void a_feeds_books_written_as_ndjson_are_read_back_as_the_same_books() throws Exception {
+        Path feed = work.resolve("feed.onix");
+        new GenerateBooks(42, 0, GenerateBooks.Shape.BOOKDROP).write(feed, 1000);
+        Path ndjson = work.resolve("feed-books.ndjson");
+
+        long written = BooksAsNdjson.write(feed, Mappings.bookdropShape(false), ndjson);
+
+        CheckedFile fromFeed = CheckedFile.read(Mappings.bookdropShape(false), "feed.onix", Files.readAllBytes(feed));
+        CheckedFile fromNdjson = CheckedFile.read(Mappings.bookdropShape(false), "feed-books.ndjson", Files.readAllBytes(ndjson));
+        assertThat(written).isEqualTo(1000);
+        assertThat(fromNdjson.rejected()).isEmpty();
+        assertThat(fromNdjson.books()).hasSize(1000).isEqualTo(fromFeed.books());
+        assertThat(fromNdjson.books()).filteredOn(book -> book.title().contains(": ")).isNotEmpty();
+        assertThat(fromNdjson.books()).filteredOn(book -> book.categories().size() > 1).isNotEmpty();
+    }
+
+    /** A file whose records are not all books (a rejected one, a deletion notice) is refused: the books would not be the same rows. */
+    @Test
+    void a_feed_with_rejected_records_is_not_written_as_ndjson() throws Exception {
+        Path feed = work.resolve("feed.onix");
+        new GenerateBooks(42, 0.02, GenerateBooks.Shape.BOOKDROP).write(feed, 1000);
+
+        assertThatThrownBy(() -> BooksAsNdjson.write(feed, Mappings.bookdropShape(false), work.resolve("feed-books.ndjson")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rejected or ask for a deletion");
     }
 
     private CheckedFile generated(String name, GenerateBooks.Shape shape) throws Exception {
