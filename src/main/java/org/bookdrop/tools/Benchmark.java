@@ -57,9 +57,10 @@ import org.bookdrop.report.FileImport;
  * PostgreSQL), bookdrop's parse-and-validate rate against a plain Jackson parse, and its memory;
  * and the same books as CSV, as a shop's CSV through a mapping, as MARC 21 and as an ONIX feed,
  * parsed and end to end; and the ONIX feed's own books as NDJSON, end to end, so that the feed is
- * also held against the same rows in the format that costs least to read. Prints one table and writes it as JSON. With several runs it reports the
- * median and the spread; a rate with no database is each run's fastest of three passes. The
- * big-file options import a file of that many books with bookdrop.jar in a JVM of 256 MB of heap.
+ * also held against the same rows in the format that costs least to read. Prints one table and
+ * writes it as JSON. With several runs it reports the median and the spread; a rate with no
+ * database is each run's fastest of three passes. The big-file options import a file of that many
+ * books with bookdrop.jar in a JVM of 256 MB of heap.
  *
  * <pre>java -cp target/bookdrop.jar org.bookdrop.tools.Benchmark [--books 500000] [--runs 3] [--out target/benchmark.json]
  *     [--big-file-books N] [--big-mapped-books N] [--big-onix-books N] [--only "unnest|bookdrop, drop"]</pre>
